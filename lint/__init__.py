@@ -1,0 +1,3 @@
+"""Editorial consistency linter for newsroom archives."""
+
+__version__ = "0.1.0"

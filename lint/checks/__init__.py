@@ -1,0 +1,106 @@
+"""The registry of check kinds.
+
+A check kind is the Python half of a rule: a YAML rule names it with `check:` and supplies its
+parameters, message, level and examples. Each kind lives in its own module and registers itself
+here by name, so `lint rules` and the rule loader see exactly the kinds that exist.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..model import Document, Finding
+
+REGISTRY: dict[str, "CheckKind"] = {}
+
+
+class ParamError(ValueError):
+    """A rule parameter is wrong; the rule loader adds the file and line."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter a check kind accepts, with the type it is decoded to."""
+
+    type: str  # str, int, float, bool, regex, list, map, map-of-lists
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+
+    def decode(self, name: str, value: Any) -> Any:
+        expect = {
+            "str": str, "regex": str, "int": int, "float": (int, float), "bool": bool,
+            "list": list, "map": dict, "map-of-lists": dict,
+        }[self.type]
+        if not isinstance(value, expect) or (self.type in ("int", "float") and isinstance(value, bool)):
+            raise ParamError(f"parameter '{name}' must be {self.type}, got {type(value).__name__}")
+        if self.type == "list" and not all(isinstance(v, str) for v in value):
+            raise ParamError(f"parameter '{name}' must be a list of strings")
+        if self.type == "map" and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise ParamError(f"parameter '{name}' must map strings to strings")
+        if self.type == "map-of-lists":
+            for k, v in value.items():
+                if not isinstance(k, str) or not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+                    raise ParamError(f"parameter '{name}' must map strings to lists of strings")
+        if self.type == "float":
+            value = float(value)
+        return value
+
+
+class CheckKind:
+    """Base for check kinds.
+
+    `params` declares what a rule may set; `fields` names the placeholders a message template may use.
+    `prepare` turns decoded parameters into whatever the check needs (compiled patterns, lookup
+    tables) once, when rules load, and raises ParamError for bad values.
+    """
+
+    name: str = ""
+    summary: str = ""
+    params: dict[str, Param] = {}
+    fields: tuple[str, ...] = ()
+    cross_article = False
+
+    def prepare(self, params: dict[str, Any]) -> Any:
+        return params
+
+    def check(self, doc: Document, rule) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class CrossArticleKind(CheckKind):
+    """A check that compares articles with each other.
+
+    `extract` reduces one document to small picklable records (what an archive index stores);
+    `compare` receives the records of every article, keyed by path, and returns findings for the
+    paths in `report_on` only.
+    """
+
+    cross_article = True
+
+    def check(self, doc, rule):
+        return ()
+
+    def extract(self, doc: Document, rule) -> list:
+        raise NotImplementedError
+
+    def compare(self, records: dict[str, list], rule, report_on: set[str]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def register(cls: type[CheckKind]) -> type[CheckKind]:
+    if not cls.name or cls.name in REGISTRY:
+        raise RuntimeError(f"check kind {cls.__name__} has a missing or duplicate name {cls.name!r}")
+    REGISTRY[cls.name] = cls()
+    return cls
+
+
+def load_all() -> dict[str, CheckKind]:
+    """Import every module of this package once, so each registers its kind."""
+    if not REGISTRY:
+        for module in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{module.name}")
+    return REGISTRY
+

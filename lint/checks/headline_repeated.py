@@ -1,0 +1,35 @@
+"""`headline-repeated`: the headline printed again as a paragraph of the body (a paste or template
+slip that puts the headline on the page twice)."""
+from __future__ import annotations
+
+from ..model import Related
+from ..normalise import text_key
+from . import CheckKind, Param, register
+
+
+@register
+class HeadlineRepeated(CheckKind):
+    name = "headline-repeated"
+    summary = "flags a body paragraph that repeats the headline"
+    params = {"min_words": Param("int", default=2, doc="headlines shorter than this are not compared")}
+    fields = ("headline", "headline_line")
+
+    def check(self, doc, rule):
+        headline = doc.headline
+        if headline is None:
+            return
+        key = text_key(headline.text)
+        if len(key.split()) < rule.params["min_words"]:
+            return
+        own = (headline.span.start, headline.span.end)
+        headline_line = doc.lines.position(headline.span.start)[0]
+        for block in doc.blocks:
+            if (block.start, block.end) == own or block.start <= headline.span.start < block.end:
+                continue
+            text = doc.block_text(block)
+            if text_key(text) != key:
+                continue
+            start = block.start + len(text) - len(text.lstrip())
+            end = block.end - (len(text) - len(text.rstrip()))
+            related = [Related(doc.location(headline.span.start, headline.span.end), "headline")]
+            yield rule.finding(doc, start, end, related, headline=headline.text, headline_line=headline_line)

@@ -1,0 +1,155 @@
+"""Command line: arguments -> configuration -> rules -> run -> reporter -> exit code.
+
+Exit codes: 0 when no finding is at or above the fail level, 1 when one is, 2 for a usage,
+configuration or input error (one line on stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import config as config_mod
+from . import engine, fix, ruleset
+from .documents import decode
+from .model import LEVELS, LintError, level_rank
+from .report import FORMATS, Report, render
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("rules", "explain")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise LintError(f"usage: {message} (see 'lint --help')")
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="lint",
+        description="Editorial consistency linter: dates against the article's own timeline, duplicated "
+                    "headlines, names spelled two ways. Also: 'lint rules' lists rules, "
+                    "'lint explain RULE' documents one.",
+        epilog="Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, "
+               "2 usage, configuration or input error.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--select", action="append", metavar="RULES", help="only these rule ids or prefixes (comma-separated)")
+    parser.add_argument("--ignore", action="append", metavar="RULES", help="skip these rule ids or prefixes (comma-separated)")
+    parser.add_argument("--fail-on", choices=LEVELS, help="lowest level that fails the run (default: warning)")
+    parser.add_argument("--config", metavar="PATH", help="configuration file (default: nearest .lint.yaml)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for documents that carry none")
+    parser.add_argument("--fix", action="store_true", help="apply fixes that are certain, rewriting files atomically")
+    parser.add_argument("--diff", action="store_true", help="show the fixes as a unified diff, write nothing")
+    parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return _command(argv[0], argv[1:])
+        return _lint(build_parser().parse_args(argv))
+    except LintError as exc:
+        print(f"lint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("lint: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _load(args_config: str | None):
+    path = Path(args_config) if args_config else config_mod.discover(Path.cwd())
+    config = config_mod.load(path)
+    sources = []
+    if config.builtin_rules:
+        sources.extend(ruleset.pack_files(ruleset.builtin_pack_dir(), "rules"))
+    sources.extend(config.rule_packs)
+    return config, ruleset.load_rules(sources, config.levels)
+
+
+def _lint(args) -> int:
+    config, rules = _load(args.config)
+    select = _split(args.select) if args.select is not None else config.select
+    ignore = config.ignore + (_split(args.ignore) or [])
+    published = config_mod.parse_published(args.published) if args.published else None
+    fail_on = args.fail_on or config.fail_on
+
+    files, notices = engine.collect_files(args.paths or ["."], config)
+    active = rules.selected(select, ignore)
+    outcome = engine.run(files, active, config, engine.reader_options(config, published), select, ignore)
+    for notice in notices + outcome.notices:
+        print(f"lint: {notice}", file=sys.stderr)
+
+    findings, fixed = outcome.findings, 0
+    if args.fix or args.diff:
+        result = fix.apply(findings, dict((d, p) for p, d in files), write=args.fix and not args.diff)
+        if args.diff:
+            sys.stdout.write(result.diff)
+        else:
+            fixed = len(result.applied)
+            findings = [f for f in findings if f not in result.applied]
+        for notice in result.notices:
+            print(f"lint: {notice}", file=sys.stderr)
+
+    file_paths = {d: p for p, d in files}
+    report = Report(findings, outcome.files_checked, fixed, color=_color(args),
+                    source_line=lambda path, line: _source_line(file_paths.get(path), line))
+    text = render(args.format, report)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    elif not args.diff:
+        sys.stdout.write(text)
+    threshold = level_rank(fail_on)
+    return EXIT_FINDINGS if any(level_rank(f.level) >= threshold for f in findings) else EXIT_OK
+
+
+def _color(args) -> bool:
+    return args.format == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+_line_cache: dict[Path, list[str]] = {}
+
+
+def _source_line(path: Path | None, line: int) -> str | None:
+    if path is None:
+        return None
+    if path not in _line_cache:
+        try:
+            _line_cache[path] = decode(path.read_bytes(), str(path))[0].splitlines()
+        except (OSError, LintError):
+            _line_cache[path] = []
+    lines = _line_cache[path]
+    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+def _command(name: str, argv: list[str]) -> int:
+    parser = _Parser(prog=f"lint {name}")
+    parser.add_argument("--config", metavar="PATH")
+    if name == "explain":
+        parser.add_argument("rule", metavar="RULE")
+    args = parser.parse_args(argv)
+    _, rules = _load(args.config)
+    if name == "rules":
+        for rule in rules.rules:
+            print(f"{rule.id:36} {rule.level:8} {rule.description.splitlines()[0]}")
+        for rule_id, text in ruleset.INPUT_RULES.items():
+            print(f"{rule_id:36} {'':8} {text} (reported by the readers)")
+        return EXIT_OK
+    rule = rules.by_id(args.rule)
+    if rule is None:
+        raise LintError(f"unknown rule '{args.rule}' (see 'lint rules')")
+    from .docs import rule_doc
+    sys.stdout.write(rule_doc(rule))
+    return EXIT_OK

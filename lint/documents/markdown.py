@@ -1,0 +1,155 @@
+"""Markdown reader: YAML front matter, then markdown-it-py for the block and inline structure.
+
+Only text tokens the parser reports are kept as prose; code spans and blocks, link destinations,
+images, inline HTML and markup punctuation stay masked. HTML blocks go through the HTML reader's
+text extraction, so prose inside `<p>` or `<div>` still counts.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+
+from ..model import Document, Finding, Headline, Location, Span
+from . import ProseBuilder, ReaderOptions, front_matter_fields, parse_date
+from .html import HtmlProse
+
+_FENCE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def read(path: str, source: str, options: ReaderOptions) -> Document:
+    front_matter, key_lines, body_start, notices, title_span = _front_matter(path, source, options)
+    builder = ProseBuilder(source)
+    headings: list[tuple[int, Span]] = []
+    _collect_prose(source, body_start, builder, headings)
+    prose, blocks = builder.build()
+
+    headline = None
+    key = front_matter_fields(front_matter, options.headline_keys)
+    if key is not None and isinstance(front_matter[key], str) and front_matter[key].strip():
+        headline = Headline(front_matter[key].strip(), title_span or Span(0, 0), "front-matter")
+    else:
+        for level, span in headings:
+            if level == 1:
+                headline = Headline(prose[span.start:span.end].strip(), span, "heading")
+                break
+
+    published = None
+    date_key = front_matter_fields(front_matter, options.date_keys)
+    if date_key is not None:
+        published = parse_date(front_matter[date_key])
+    doc = Document(
+        path=path, source=source, format="markdown", prose=prose, blocks=blocks,
+        front_matter=front_matter, front_matter_lines=key_lines, headline=headline,
+        published=published, published_origin="front-matter" if published else None,
+    )
+    doc.notices.extend(notices)
+    return doc
+
+
+def _front_matter(path: str, source: str, options: ReaderOptions):
+    """Parse a leading YAML block; returns fields, key lines, body offset, notices, title span."""
+    match = _FENCE.match(source)
+    if not match:
+        return {}, {}, 0, [], None
+    fence = match.group(1)
+    closing = re.compile(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+    end = closing.search(source, match.end())
+    if end is None:
+        return {}, {}, 0, [_notice(path, 1, "front matter opened with '---' on line 1 is never closed")], None
+    body_start = end.end()
+    if fence == "+++":  # TOML front matter: masked, not interpreted
+        return {}, {}, body_start, [], None
+    text = source[match.end():end.start()]
+    first_line = 2
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        fields = yaml.safe_load(text) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, {}, body_start, [_notice(path, line, f"malformed front matter: {problem}")], None
+    if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
+        return {}, {}, body_start, [_notice(path, first_line, "front matter is not a mapping of keys to values")], None
+    key_lines, title_span = {}, None
+    headline_keys = {k.lower() for k in options.headline_keys}
+    for key_node, value_node in node.value:
+        key_lines[str(key_node.value)] = first_line + key_node.start_mark.line
+        if title_span is None and str(key_node.value).lower() in headline_keys and isinstance(value_node, yaml.ScalarNode):
+            start = match.end() + value_node.start_mark.index
+            stop = match.end() + value_node.end_mark.index
+            raw = source[start:stop]
+            inner = len(raw) - len(raw.lstrip("\"'"))
+            title_span = Span(start + inner, stop - inner if raw[-1:] in "\"'" and inner else stop)
+    return fields, key_lines, body_start, [], title_span
+
+
+def _notice(path: str, line: int, message: str) -> Finding:
+    return Finding("input.front-matter", "error", message, Location(path, line, 1, line, 1))
+
+
+def _collect_prose(source: str, body_start: int, builder: ProseBuilder, headings: list):
+    body = source[body_start:]
+    line_starts = [0]
+    for m in re.finditer("\n", body):
+        line_starts.append(m.end())
+    tokens = _PARSER.parse(body)
+    heading_level = None
+    cursor = 0
+    for token in tokens:
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading_level = None
+        if token.map is not None:
+            cursor = max(cursor, line_starts[token.map[0]])
+        if token.type == "html_block":
+            start = line_starts[token.map[0]]
+            HtmlProse(builder, body_start + start).feed_all(token.content)
+            continue
+        if token.type != "inline":
+            continue
+        cursor = _inline_prose(body, body_start, token, cursor, builder)
+        block = builder.end_block()
+        if heading_level is not None and block is not None:
+            headings.append((heading_level, block))
+
+
+def _inline_prose(body: str, offset: int, token, cursor: int, builder: ProseBuilder):
+    """Locate each line of an inline token in the body, then its text children within the lines."""
+    segments = []  # (content_start, body_start, length) for each located content line
+    content_pos = 0
+    for line in token.content.split("\n"):
+        found = body.find(line, cursor) if line else -1
+        if found >= 0:
+            segments.append((content_pos, found, len(line)))
+            cursor = found + len(line)
+        content_pos += len(line) + 1
+
+    def to_body(pos: int) -> int | None:
+        for c_start, b_start, length in segments:
+            if c_start <= pos <= c_start + length:
+                return b_start + pos - c_start
+        return None
+
+    search_from = 0
+    content = token.content
+    for child in token.children or ():
+        if child.type == "code_inline":
+            found = content.find(child.content, search_from)
+            if found >= 0:
+                search_from = found + len(child.content)
+            continue
+        if child.type != "text" or not child.content:
+            continue
+        found = content.find(child.content, search_from)
+        if found < 0:
+            continue  # entity or escape decoded by the parser: leave that bit masked
+        search_from = found + len(child.content)
+        start, end = to_body(found), to_body(found + len(child.content))
+        if start is not None and end is not None:
+            builder.add(offset + start, offset + end)
+    return cursor

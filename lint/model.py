@@ -1,0 +1,152 @@
+"""Plain data shared by every stage: documents in, findings out.
+
+Readers build a Document and nobody changes it afterwards; checks turn a Document and a Rule into
+Findings; reporters serialise Findings. Offsets are always character offsets into the original source.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+LEVELS = ("info", "warning", "error")
+
+
+def level_rank(level: str) -> int:
+    return LEVELS.index(level)
+
+
+class LineIndex:
+    """Turns a character offset into a 1-based (line, column) in the original file."""
+
+    def __init__(self, source: str):
+        self.starts = [0]
+        pos = source.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = source.find("\n", pos + 1)
+        self.length = len(source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of the start and end (excluding the newline) of a 1-based line."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return start, end
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the source, [start, end) in characters."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Headline:
+    text: str
+    span: Span
+    origin: str  # "front-matter", "heading", "title", "first-line"
+
+
+@dataclass
+class Document:
+    """One article as every check sees it.
+
+    `prose` is the source with everything that is not prose (front matter, code, tags, URLs, markup
+    punctuation, shortcodes) replaced by spaces, newlines kept, so that it has exactly the source's
+    length and any offset found in it is an offset in the source. `blocks` are the prose paragraphs,
+    headings, list items and table cells as spans of it.
+    """
+
+    path: str
+    source: str
+    format: str  # "markdown", "text", "html"
+    prose: str
+    blocks: list[Span]
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_lines: dict[str, int] = field(default_factory=dict)  # key -> 1-based line
+    headline: Headline | None = None
+    published: dt.date | None = None
+    published_origin: str | None = None  # "front-matter", "option", or None when unknown
+    notices: list["Finding"] = field(default_factory=list)  # reader findings (encoding, front matter)
+    lines: LineIndex = field(init=False)
+
+    def __post_init__(self):
+        self.lines = LineIndex(self.source)
+
+    def block_text(self, block: Span) -> str:
+        return self.prose[block.start:block.end]
+
+    def location(self, start: int, end: int | None = None) -> "Location":
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(start if end is None else end)
+        return Location(self.path, line, column, end_line, end_column)
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Related:
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace [start, end) of the source, which must still read `original`, with `replacement`."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+
+
+@dataclass
+class Finding:
+    rule: str
+    level: str
+    message: str
+    location: Location
+    related: list[Related] = field(default_factory=list)
+    fix: Fix | None = None
+
+    def sort_key(self):
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+    def to_json(self) -> dict:
+        loc = self.location
+        return {
+            "path": loc.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "rule": self.rule,
+            "level": self.level,
+            "message": self.message,
+            "related": [
+                {"path": r.location.path, "line": r.location.line, "column": r.location.column,
+                 "message": r.message}
+                for r in self.related
+            ],
+            "fix": None if self.fix is None else {"replacement": self.fix.replacement},
+        }
+
+
+class LintError(Exception):
+    """A usage, configuration or input error: reported as one line, exit code 2."""
