@@ -89,13 +89,15 @@ def pack_files(location: Path, display: str) -> list[tuple[Path, str]]:
     raise LintError(f"{display}: rule pack not found")
 
 
-def load_rules(sources: list[tuple[Path, str]], levels: dict[str, str] | None = None) -> RuleSet:
-    """Load every pack in `sources` (path, display name); `levels` overrides rule levels by id."""
+def load_rules(sources: list[tuple[Path, str]], levels: dict[str, str] | None = None,
+               accepted_names: list[str] = ()) -> RuleSet:
+    """Load every pack in `sources` (path, display name); `levels` overrides rule levels by id, and
+    the configuration's accepted names join the `accepted` list of every check kind that takes one."""
     kinds = checks.load_all()
     ruleset = RuleSet()
     seen: dict[str, str] = {}
     for path, display in sources:
-        for rule in _load_pack(path, display, kinds):
+        for rule in _load_pack(path, display, kinds, list(accepted_names)):
             if rule.id in seen:
                 raise LintError(f"{rule.origin}: rule id '{rule.id}' is already defined at {seen[rule.id]}")
             seen[rule.id] = rule.origin
@@ -107,7 +109,7 @@ def load_rules(sources: list[tuple[Path, str]], levels: dict[str, str] | None = 
     return ruleset
 
 
-def _load_pack(path: Path, display: str, kinds: dict[str, CheckKind]) -> list[Rule]:
+def _load_pack(path: Path, display: str, kinds: dict[str, CheckKind], accepted_names: list[str]) -> list[Rule]:
     data = yamlfile.load(path, display)
     if not isinstance(data, yamlfile.LineDict):
         raise LintError(f"{display}:1: a rule pack is a mapping with a 'rules' list")
@@ -115,10 +117,10 @@ def _load_pack(path: Path, display: str, kinds: dict[str, CheckKind]) -> list[Ru
     entries = data["rules"]
     if not isinstance(entries, yamlfile.LineList):
         raise LintError(f"{display}:{data.line_of('rules')}: 'rules' must be a list")
-    return [_load_rule(entry, entries.line_of(i), display, kinds) for i, entry in enumerate(entries)]
+    return [_load_rule(entry, entries.line_of(i), display, kinds, accepted_names) for i, entry in enumerate(entries)]
 
 
-def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind]) -> Rule:
+def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind], accepted_names: list[str]) -> Rule:
     if not isinstance(entry, yamlfile.LineDict):
         raise LintError(f"{display}:{line}: each rule is a mapping")
     kind_name = entry.get("check")
@@ -153,6 +155,8 @@ def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind]) -> R
             raise LintError(f"{display}:{entry.line}: rule '{rule_id}' needs parameter '{name}' for check '{kind.name}'")
         else:
             params[name] = spec.default
+    if "accepted" in kind.params and accepted_names:
+        params["accepted"] = list(params["accepted"] or []) + accepted_names
     try:
         prepared = kind.prepare(params)
     except ParamError as exc:
