@@ -49,6 +49,13 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Block(Span):
+    """A unit of prose: "paragraph", "heading", "item" (list item), "cell" (table cell)."""
+
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
 class Headline:
     text: str
     span: Span
@@ -69,7 +76,7 @@ class Document:
     source: str
     format: str  # "markdown", "text", "html"
     prose: str
-    blocks: list[Span]
+    blocks: list[Block]
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_lines: dict[str, int] = field(default_factory=dict)  # key -> 1-based line
     headline: Headline | None = None
@@ -81,7 +88,7 @@ class Document:
     def __post_init__(self):
         self.lines = LineIndex(self.source)
 
-    def block_text(self, block: Span) -> str:
+    def block_text(self, block: Block) -> str:
         return self.prose[block.start:block.end]
 
     def location(self, start: int, end: int | None = None) -> "Location":

@@ -1,14 +1,21 @@
 """Comparison keys for text: what "the same headline" or "the same paragraph" means."""
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _NON_WORD = re.compile(r"[^\w]+")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def text_key(text: str) -> str:
-    """Case, punctuation, quotes, dashes and whitespace folded away; words kept in order."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    """Case, punctuation, quotes, dashes, entities and whitespace folded away; words kept in order."""
+    text = unicodedata.normalize("NFKC", html.unescape(text)).translate(_QUOTES).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def headline_key(text: str) -> str:
+    """A headline as readers see it: inline tags such as a ticker's <ABC> vanish when rendered."""
+    return text_key(_TAG.sub(" ", html.unescape(text)))

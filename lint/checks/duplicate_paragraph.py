@@ -1,8 +1,17 @@
-"""`duplicate-paragraph`: the same paragraph twice in one article, the mark of a paste error."""
+"""`duplicate-paragraph`: the same paragraph twice in one article, the mark of a paste error.
+
+Only body paragraphs count: headings, list items and table cells repeat by design (a table of
+contents, a checklist). A paragraph printed three or more times is deliberate boilerplate ("Please
+scroll to the end to see the video"), so only a paragraph that occurs exactly twice is reported.
+Numbers do not count towards a paragraph's length, and attribution lines ("— Name, Title") that
+close several quotes are left alone.
+"""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..model import Related
-from ..normalise import text_key
+from ..normalise import headline_key, text_key
 from . import CheckKind, Param, register
 
 
@@ -10,23 +19,27 @@ from . import CheckKind, Param, register
 class DuplicateParagraph(CheckKind):
     name = "duplicate-paragraph"
     summary = "flags a paragraph that repeats an earlier one verbatim"
-    params = {"min_words": Param("int", default=8, doc="shorter paragraphs (bylines, 'Read more') may repeat")}
+    params = {"min_words": Param("int", default=12, doc="shorter paragraphs (bylines, 'Read more') may repeat")}
     fields = ("first_line", "words")
 
     def check(self, doc, rule):
-        headline_key = text_key(doc.headline.text) if doc.headline else None
-        seen = {}
+        own_headline = headline_key(doc.headline.text) if doc.headline else None
+        occurrences = defaultdict(list)
         for block in doc.blocks:
+            if block.kind != "paragraph":
+                continue
             text = doc.block_text(block)
             key = text_key(text)
-            words = len(key.split())
-            if words < rule.params["min_words"] or key == headline_key:
-                continue
+            words = sum(1 for w in key.split() if not w.isdigit())
+            if words < rule.params["min_words"] or key == own_headline or text.lstrip()[:1] in "-–—":
+                continue  # short, the headline (another rule's business), or a quote's attribution
             start = block.start + len(text) - len(text.lstrip())
             end = block.end - (len(text) - len(text.rstrip()))
-            if key not in seen:
-                seen[key] = (start, end)
+            occurrences[key].append((start, end))
+        for key, spans in occurrences.items():
+            if len(spans) != 2:
                 continue
-            first = seen[key]
+            first, second = spans
             related = [Related(doc.location(*first), "first occurrence")]
-            yield rule.finding(doc, start, end, related, first_line=doc.lines.position(first[0])[0], words=words)
+            yield rule.finding(doc, *second, related, first_line=doc.lines.position(first[0])[0],
+                               words=len(key.split()))

@@ -11,7 +11,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from ..model import Finding, Location, Related
-from ..normalise import text_key
+from ..normalise import headline_key
 from . import CrossArticleKind, Param, register
 
 
@@ -28,7 +28,7 @@ class HeadlineDuplicate(CrossArticleKind):
     def extract(self, doc, rule):
         if doc.headline is None:
             return []
-        key = text_key(doc.headline.text)
+        key = headline_key(doc.headline.text)
         if not key:
             return []
         return [(key, doc.headline.text, doc.location(doc.headline.span.start, doc.headline.span.end))]

@@ -3,7 +3,7 @@ slip that puts the headline on the page twice)."""
 from __future__ import annotations
 
 from ..model import Related
-from ..normalise import text_key
+from ..normalise import headline_key, text_key
 from . import CheckKind, Param, register
 
 
@@ -18,7 +18,7 @@ class HeadlineRepeated(CheckKind):
         headline = doc.headline
         if headline is None:
             return
-        key = text_key(headline.text)
+        key = headline_key(headline.text)
         if len(key.split()) < rule.params["min_words"]:
             return
         own = (headline.span.start, headline.span.end)

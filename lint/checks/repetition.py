@@ -6,7 +6,13 @@ import re
 from ..model import Fix
 from . import CheckKind, Param, register
 
-_REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+# A word, whitespace, the same word; not part of a contraction ("you're re-"), a hyphenated or
+# dotted word ("one one-hundredth", "Data data.json") or a deliberate triple ("help help help").
+_REPEAT = re.compile(
+    r"(?<![\w'’-])([^\W\d_]+)(\s+)(\1)(?![\w'’-]|[.’'][^\W_]|\s+\1\b)", re.IGNORECASE)
+# Capitalised then lower case ("The the") is a slip only for small function words; "Data data" is
+# usually a name followed by a word.
+_FUNCTION_WORDS = {"the", "a", "an", "to", "of", "in", "on", "for", "and", "or", "is", "it", "as", "at", "by"}
 
 
 @register
@@ -21,9 +27,14 @@ class Repetition(CheckKind):
 
     def check(self, doc, rule):
         for m in _REPEAT.finditer(doc.prose):
-            word = m.group(1)
-            if word.casefold() in rule.prepared or (word[0].isupper() and word == m.group(3)):
+            word, again = m.group(1), m.group(3)
+            if word.casefold() in rule.prepared or (word[0].isupper() and word == again):
                 continue  # allowed, or a reduplicated name such as Walla Walla
+            before = doc.prose[max(0, m.start(1) - len(word) - 2):m.start(1)].split()
+            if before and before[-1].casefold() == word.casefold():
+                continue  # the tail of a deliberate triple
+            if word != again and not (word[0].isupper() and again.islower() and again in _FUNCTION_WORDS):
+                continue
             gap = doc.source[m.end(1):m.start(3)]
             if gap.strip() or gap.count("\n") > 1:
                 continue  # markup or a paragraph break stood between them

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Document, Finding, LintError, Location, Span
+from ..model import Block, Document, Finding, LintError, Location
 
 SUFFIXES = {
     ".md": "markdown", ".markdown": "markdown",
@@ -91,7 +91,7 @@ class ProseBuilder:
     def __init__(self, source: str):
         self.source = source
         self.intervals: list[tuple[int, int]] = []
-        self.blocks: list[Span] = []
+        self.blocks: list[Block] = []
         self._block_start: int | None = None
         self._block_end = 0
 
@@ -103,16 +103,16 @@ class ProseBuilder:
             self._block_start = start
         self._block_end = max(self._block_end, end)
 
-    def end_block(self) -> Span | None:
-        """Close the current block; returns its span, or None when it held no prose."""
+    def end_block(self, kind: str = "paragraph") -> Block | None:
+        """Close the current block; returns it, or None when it held no prose."""
         block = None
         if self._block_start is not None:
-            block = Span(self._block_start, self._block_end)
+            block = Block(self._block_start, self._block_end, kind)
             self.blocks.append(block)
         self._block_start, self._block_end = None, 0
         return block
 
-    def build(self) -> tuple[str, list[Span]]:
+    def build(self) -> tuple[str, list[Block]]:
         self.end_block()
         pieces, pos = [], 0
         for start, end in sorted(self.intervals):

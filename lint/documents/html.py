@@ -17,6 +17,8 @@ BLOCK_TAGS = {
     "figcaption", "caption", "section", "article", "header", "footer", "aside", "main", "nav", "br",
     "ul", "ol", "table", "figure", "hr", "title", "body", "html", "head",
 }
+BLOCK_KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+               "h6": "heading", "li": "item", "dd": "item", "dt": "item", "td": "cell", "th": "cell"}
 SKIP_TAGS = {"script", "style", "code", "pre", "template", "noscript", "svg", "math", "kbd", "samp",
              "textarea", "head", "title"}
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
@@ -29,12 +31,13 @@ class HtmlProse(HTMLParser):
 
     def __init__(self, builder: ProseBuilder, offset: int = 0):
         super().__init__(convert_charrefs=False)
-        self.builder, self.offset = builder, offset
+        self.builder, self.base = builder, offset
         self.skip_depth = 0
         self.open_skips: list[str] = []
         self.capture: dict[str, list[Span]] = {}  # tag -> spans of text inside its first occurrence
         self._capturing: str | None = None
         self.meta: dict[str, str] = {}
+        self.kind = "paragraph"
         self._line_starts: list[int] = [0]
 
     def feed_all(self, text: str):
@@ -45,15 +48,16 @@ class HtmlProse(HTMLParser):
             pos = text.find("\n", pos + 1)
         self.feed(text)
         self.close()
-        self.builder.end_block()
+        self.builder.end_block(self.kind)
 
     def _here(self) -> int:
         line, col = self.getpos()
-        return self.offset + self._line_starts[line - 1] + col
+        return self.base + self._line_starts[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
         if tag in BLOCK_TAGS:
-            self.builder.end_block()
+            self.builder.end_block(self.kind)
+            self.kind = BLOCK_KINDS.get(tag, "paragraph")
         if tag == "meta":
             attrs = dict(attrs)
             name = (attrs.get("property") or attrs.get("name") or "").lower()
@@ -67,7 +71,8 @@ class HtmlProse(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in BLOCK_TAGS:
-            self.builder.end_block()
+            self.builder.end_block(self.kind)
+            self.kind = "paragraph"
         if tag == self._capturing:
             self._capturing = None
         if tag in self.open_skips:

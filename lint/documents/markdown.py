@@ -16,7 +16,10 @@ from . import ProseBuilder, ReaderOptions, front_matter_fields, parse_date
 from .html import HtmlProse
 
 _FENCE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# text_join is off so that entities and escapes stay separate `text_special` tokens whose raw
+# markup can be found in the source.
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("text_join")
+_CONTAINER_KINDS = {"list_item_open": "item", "th_open": "cell", "td_open": "cell"}
 
 
 def read(path: str, source: str, options: ReaderOptions) -> Document:
@@ -98,12 +101,17 @@ def _collect_prose(source: str, body_start: int, builder: ProseBuilder, headings
         line_starts.append(m.end())
     tokens = _PARSER.parse(body)
     heading_level = None
+    containers: list[str] = []
     cursor = 0
     for token in tokens:
         if token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "heading_close":
             heading_level = None
+        elif token.type in _CONTAINER_KINDS:
+            containers.append(_CONTAINER_KINDS[token.type])
+        elif token.type in ("list_item_close", "th_close", "td_close"):
+            containers.pop()
         if token.map is not None:
             cursor = max(cursor, line_starts[token.map[0]])
         if token.type == "html_block":
@@ -113,7 +121,8 @@ def _collect_prose(source: str, body_start: int, builder: ProseBuilder, headings
         if token.type != "inline":
             continue
         cursor = _inline_prose(body, body_start, token, cursor, builder)
-        block = builder.end_block()
+        kind = "heading" if heading_level is not None else (containers[-1] if containers else "paragraph")
+        block = builder.end_block(kind)
         if heading_level is not None and block is not None:
             headings.append((heading_level, block))
 
@@ -143,13 +152,17 @@ def _inline_prose(body: str, offset: int, token, cursor: int, builder: ProseBuil
             if found >= 0:
                 search_from = found + len(child.content)
             continue
-        if child.type != "text" or not child.content:
+        if child.type == "text_special":
+            raw = child.markup  # an entity or escape as written: kept as prose, verbatim
+        elif child.type == "text":
+            raw = child.content
+        else:
             continue
-        found = content.find(child.content, search_from)
+        found = content.find(raw, search_from) if raw else -1
         if found < 0:
-            continue  # entity or escape decoded by the parser: leave that bit masked
-        search_from = found + len(child.content)
-        start, end = to_body(found), to_body(found + len(child.content))
+            continue
+        search_from = found + len(raw)
+        start, end = to_body(found), to_body(found + len(raw))
         if start is not None and end is not None:
             builder.add(offset + start, offset + end)
     return cursor
