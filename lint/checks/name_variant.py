@@ -1,0 +1,37 @@
+"""`name-variant`: one name spelled two ways in the same article (Musiienko / Musienko)."""
+from __future__ import annotations
+
+from ..model import Fix, Related
+from ..names import extract
+from ..names.group import article_forms, within_article
+from ..names.keys import fold
+from . import CheckKind, Param, register
+
+
+@register
+class NameVariant(CheckKind):
+    name = "name-variant"
+    summary = "flags a proper name spelled two ways in one article, without a list of names"
+    params = {
+        "accepted": Param("list", default=[], doc="spellings that are names of their own, never variants"),
+        "fix_ratio": Param("int", default=3, doc="offer a fix when the usual spelling is used this many "
+                                                 "times as often as the variant (0: never)"),
+    }
+    fields = ("variant", "usual", "variant_count", "usual_count", "reason")
+
+    def prepare(self, params):
+        return frozenset(fold(a) for a in params["accepted"] or []), params["fix_ratio"]
+
+    def check(self, doc, rule):
+        accepted, fix_ratio = rule.prepared
+        forms = article_forms(extract(doc))
+        for variant, usual, why in within_article(forms, accepted):
+            anchor = usual.mentions[0]
+            related = [Related(doc.location(anchor.start, anchor.end),
+                               f"\"{usual.text}\" is used {usual.count} time(s), first here")]
+            certain = fix_ratio and usual.count >= fix_ratio * variant.count and usual.count >= 3
+            for mention in variant.mentions:
+                fix = Fix(mention.start, mention.end, mention.text, usual.text) if certain else None
+                yield rule.finding(doc, mention.start, mention.end, related=related, fix=fix,
+                                   variant=variant.text, usual=usual.text, variant_count=variant.count,
+                                   usual_count=usual.count, reason=why)

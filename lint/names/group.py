@@ -1,0 +1,121 @@
+"""Grouping spellings of one name and deciding which of them is the odd one out.
+
+Spellings are compared only within blocks that share a cheap key (see keys.blocking_keys), so the
+work grows with the number of distinct spellings, not with its square. A pair that looks like one
+name is still kept apart when the evidence says two names: different given names in front of them,
+a spelling that is an ordinary lower-case word or a well-known name of its own, an accepted
+spelling, or two spellings that are both used often.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .extract import ArticleNames, Mention
+from .keys import blocking_keys, fold, relation, translit_key
+from .lexicon import KNOWN_NAMES
+
+
+@dataclass
+class Form:
+    """One spelling of a name in one article (or, across articles, in the whole run)."""
+
+    text: str
+    folded: str
+    key: str
+    count: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+    given: set[str] = field(default_factory=set)
+    family: set[str] = field(default_factory=set)
+    is_word: bool = False
+
+
+def make_form(text: str) -> Form:
+    folded = fold(text)
+    return Form(text, folded, translit_key(folded))
+
+
+def article_forms(names: ArticleNames) -> dict[str, Form]:
+    forms: dict[str, Form] = {}
+    for mention in names.mentions:
+        form = forms.get(mention.text)
+        if form is None:
+            form = forms[mention.text] = make_form(mention.text)
+            form.is_word = names.is_word(form.folded)
+        form.count += 1
+        form.mentions.append(mention)
+        if mention.given:
+            form.given.add(mention.given)
+        if mention.family:
+            form.family.add(mention.family)
+    return forms
+
+
+def related_pairs(forms: list[Form]) -> list[tuple[Form, Form, str]]:
+    """Pairs of spellings that look like one name, each pair once, with the reason."""
+    blocks = defaultdict(list)
+    for index, form in enumerate(forms):
+        for key in blocking_keys(form.folded, form.key):
+            blocks[key].append(index)
+    seen, pairs = set(), []
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a == b or (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                fa, fb = forms[a], forms[b]
+                why = relation(fa.text, fb.text, fa.folded, fb.folded, fa.key, fb.key)
+                if why:
+                    pairs.append((fa, fb, why))
+    return pairs
+
+
+def different_people(given_a: set[str], given_b: set[str], initials: bool = True) -> bool:
+    """Both spellings carry given names (or family names after them) and none is shared, nor a
+    spelling of another; given names with one initial may be one man's (Jim and James)."""
+    if not given_a or not given_b:
+        return False
+    for a in given_a:
+        for b in given_b:
+            if a == b or (initials and a[0] == b[0]) or relation(a, b, a, b, a, b):
+                return False
+    return True
+
+
+def doubtful_variant(form: Form, usual: Form, why: str, accepted: frozenset[str]) -> bool:
+    """Reasons not to call `form` a misspelling of `usual`."""
+    if form.folded in accepted:
+        return True
+    if why != "diacritics" and (form.is_word or form.folded in KNOWN_NAMES):
+        return True
+    if different_people(form.given, usual.given):
+        return True
+    # given names told apart by what follows them (Alison Lemon, Allison Alexander), when every
+    # mention of both has a family name after it
+    return all(m.family for m in form.mentions + usual.mentions) \
+        and different_people(form.family, usual.family, False)
+
+
+def within_article(forms: dict[str, Form], accepted: frozenset[str]) -> list[tuple[Form, Form, str]]:
+    """(variant, usual form, reason) for every minority spelling worth reporting in one article.
+    On a tie both spellings are reported, each against the other."""
+    found = []
+    for a, b, why in related_pairs(list(forms.values())):
+        for variant, usual in ((a, b), (b, a)):
+            if variant.count > usual.count:
+                continue
+            if variant.count > 1 and usual.count < 3 * variant.count:
+                continue
+            if doubtful_variant(variant, usual, why, accepted):
+                continue
+            found.append((variant, usual, why))
+    # a spelling related to several others is reported against the most used one only
+    best: dict[str, tuple[Form, Form, str]] = {}
+    for variant, usual, why in found:
+        held = best.get(variant.text)
+        if held is None or usual.count > held[1].count:
+            best[variant.text] = (variant, usual, why)
+    return sorted(best.values(), key=lambda t: t[0].mentions[0].start)
