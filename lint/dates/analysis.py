@@ -1,0 +1,155 @@
+"""One document's date analysis, computed once and shared by every date rule.
+
+For each mention it keeps the text, span, block, sentence, the year as written, the flags of its
+context (dateline, range, quoted, fiscal period) and the tense of its sentence; for the document it
+keeps the publication date and where it came from (front matter, option, dateline, inferred).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document
+from . import resolve, scanner, tense
+from .resolve import PLACEHOLDER_YEAR, make, month_day
+from .scanner import Mention
+
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2},\s*$")
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]+\)\s*)?(?:-|–|—|--)")
+_RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and|or|&)\s*(?:(?:" + scanner._MON + r")\s+)?\d{1,2}\b")
+_RANGE_BEFORE = re.compile(r"(?:\b(?:between|from)\s+(?:\w+\s+){0,2}$|(?:-|–|—|\bto|\bthrough|\bthru|\buntil|\btill|\band|\bor)\s*$)")
+_FISCAL = re.compile(r"\b(?:year|quarter|half|months|period|fiscal|financial|term|season|semester)\b[^.;]{0,30}\b(?:ended|ending|ends|end|to)\s*$|\bfiscal\b[^.;]{0,40}$", re.IGNORECASE)
+_QUOTES = re.compile(r"[\"“”]")
+
+
+@dataclass
+class Publication:
+    date: dt.date | None  # None when unknown
+    origin: str  # front-matter, option, dateline, inferred, none
+    year_known: bool = True
+
+    @property
+    def inferred(self) -> bool:
+        return self.origin in ("dateline", "inferred")
+
+    def note(self) -> str:
+        if self.date is None or not self.inferred:
+            return ""
+        shown = resolve.full(self.date) if self.year_known else month_day(self.date)
+        how = "from the dateline" if self.origin == "dateline" else "from the article's timeline"
+        return f" (publication date inferred as {shown}, {how})"
+
+
+@dataclass
+class DocDates:
+    doc: Document
+    mentions: list[Mention]
+    pub: Publication
+    days: list[Mention] = field(default_factory=list)  # mentions of a day of a month
+
+    def line(self, m: Mention) -> int:
+        return self.doc.lines.position(m.start)[0]
+
+
+_cache: list = [None, None]  # (document, analysis): one slot, keyed by the document's identity
+
+
+def analyse(doc: Document) -> DocDates:
+    if _cache[0] is doc:
+        return _cache[1]
+    result = _analyse(doc)
+    _cache[0], _cache[1] = doc, result
+    return result
+
+
+def _analyse(doc: Document) -> DocDates:
+    prose = doc.prose
+    mentions: list[Mention] = []
+    for b, block in enumerate(doc.blocks):
+        found = scanner.scan(prose, block.start, block.end)
+        if not found:
+            continue
+        text = prose[block.start:block.end]
+        spans = tense.sentences(text, block.start)
+        quotes = _quoted_spans(text, block.start)
+        for m in found:
+            m.block = b
+            m.sentence = next((s for s in spans if s[0] <= m.start < s[1]), (block.start, block.end))
+            if any(q0 < m.start < q1 for q0, q1 in quotes):
+                m.flags.add("quoted")
+            if m.kind == "date":
+                _context(prose, block.start, m)
+            mentions.append(m)
+    sentence_tense = {}
+    for m in mentions:
+        if m.sentence not in sentence_tense:
+            sentence_tense[m.sentence] = tense.tense(prose[m.sentence[0]:m.sentence[1]])
+        m.tense = sentence_tense[m.sentence]
+    days = [m for m in mentions if m.kind == "date"]
+    _mark_ranges(prose, days)
+    pub = _publication(doc, days)
+    return DocDates(doc, mentions, pub, days)
+
+
+def _quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
+    spans, open_at = [], None
+    for q in _QUOTES.finditer(text):
+        c = q.group(0)
+        if open_at is None and c != "”":
+            open_at = q.start()
+        elif open_at is not None and c != "“":
+            spans.append((offset + open_at, offset + q.start()))
+            open_at = None
+    return spans
+
+
+def _context(prose: str, block_start: int, m: Mention):
+    before = prose[block_start:m.start]
+    if len(before) <= 80 and _DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(prose[m.end:m.end + 20]):
+        m.flags.add("dateline")
+    if _RANGE_AFTER.match(prose[m.end:m.end + 20]):
+        m.flags.add("range")
+    if _RANGE_BEFORE.search(prose[max(block_start, m.start - 40):m.start]):
+        m.flags.add("range")
+    if _FISCAL.search(prose[max(block_start, m.start - 60):m.start]):
+        m.flags.add("fiscal")
+
+
+def _mark_ranges(prose: str, days: list[Mention]):
+    for a, b in zip(days, days[1:]):
+        between = prose[a.end:b.start]
+        if len(between) < 12 and re.fullmatch(r"\s*(?:-|–|—|to|through|thru|until|till|and|or|&)\s*", between):
+            a.flags.add("range")
+            b.flags.add("range")
+
+
+def valid(m: Mention, year: int | None) -> bool:
+    return m.day <= resolve.days_in_month(m.month, year)
+
+
+def _publication(doc: Document, days: list[Mention]) -> Publication:
+    if doc.published is not None:
+        return Publication(doc.published, doc.published_origin or "front-matter")
+    explicit = [make(m.year, m.month, m.day) for m in days if m.year and valid(m, m.year)
+                and m.tense != "future" and "quoted" not in m.flags]
+    explicit = [d for d in explicit if d]
+    latest_year = max((d.year for d in explicit), default=None)
+    dateline = next((m for m in days if "dateline" in m.flags), None)
+    if dateline is not None and valid(dateline, dateline.year or latest_year):
+        year = dateline.year or latest_year
+        date = make(year or PLACEHOLDER_YEAR, dateline.month, min(dateline.day, 28 if year is None and dateline.month == 2 else 31))
+        if date:
+            return Publication(date, "dateline", year is not None)
+    if explicit:
+        return Publication(max(explicit), "inferred", True)
+    # No year anywhere: place the month/days on a circle and take the article's timeline to end at
+    # the last date before the largest gap (the "today" of a story whose dates carry no year).
+    points = sorted({(m.month, m.day) for m in days if "quoted" not in m.flags and m.year is None
+                     and valid(m, PLACEHOLDER_YEAR)})
+    if len(points) < 2:
+        return Publication(None, "none", False)
+    ordinals = [make(PLACEHOLDER_YEAR, mo, d).timetuple().tm_yday for mo, d in points]
+    gaps = [((ordinals[(i + 1) % len(ordinals)] - o) % 365, i) for i, o in enumerate(ordinals)]
+    _, end = max(gaps)
+    return Publication(make(PLACEHOLDER_YEAR, *points[end]), "inferred", False)

@@ -1,0 +1,391 @@
+"""The judgements behind the date rules, one function per rule, over a document's DocDates.
+
+Each returns Issues: the span to point at (always the wrong date text), the message fields, and
+related locations as (start, end, message) triples. Check kinds turn them into findings.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import resolve
+from .analysis import DocDates, valid
+from .resolve import PLACEHOLDER_YEAR, full, make, month_day, weekday_name
+from .scanner import MONTHS, WEEKDAYS, Mention
+
+BOUNDARY_DAYS = 60  # a year-less past date this close before publication may be last year's
+SLACK = dt.timedelta(days=2)
+
+
+@dataclass
+class Issue:
+    start: int
+    end: int
+    fields: dict
+    related: list = field(default_factory=list)  # (start, end, message)
+
+
+def date_text(dd: DocDates, m: Mention) -> str:
+    return dd.doc.prose[m.date_start:m.end].strip()
+
+
+def _sentence_years(dd: DocDates, m: Mention) -> set[int]:
+    text = dd.doc.prose[m.sentence[0]:m.sentence[1]]
+    return {int(y) for y in re.findall(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?![\d.,])", text)}
+
+
+def _known_pub(dd: DocDates) -> dt.date | None:
+    pub = dd.pub
+    return pub.date if pub.date is not None and pub.year_known else None
+
+
+def _neighbour_years(month: int, pub: dt.date) -> list[int]:
+    """The publication year, and the year next to it when the date is just across a Dec/Jan boundary."""
+    years = [pub.year]
+    if pub.month <= 3 and month >= 10:
+        years.append(pub.year - 1)
+    if pub.month >= 10 and month <= 3:
+        years.append(pub.year + 1)
+    return years
+
+
+# -- dates.impossible -------------------------------------------------------------------------
+
+def impossible(dd: DocDates) -> list[Issue]:
+    issues = []
+    for m in dd.days:
+        if m.month == 2 and m.day == 29 and m.year is None:
+            pub = _known_pub(dd)
+            if pub is None:
+                continue
+            years = _neighbour_years(2, pub) + ([pub.year - 1] if pub.month <= 4 else [])
+            if any(calendar.isleap(y) for y in years):
+                continue
+            reason = f"{pub.year} is not a leap year"
+        elif valid(m, m.year):
+            continue
+        elif m.month == 2 and m.day == 29:
+            reason = f"{m.year} is not a leap year"
+        else:
+            reason = f"{MONTHS[m.month - 1]} has {resolve.days_in_month(m.month, m.year)} days"
+        issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "reason": reason}))
+    return issues
+
+
+# -- dates.weekday-mismatch -----------------------------------------------------------------------
+
+def weekday(dd: DocDates) -> list[Issue]:
+    issues = []
+    pub = _known_pub(dd)
+    for m in dd.days:
+        if m.weekday is None or "iso" in m.flags:
+            continue
+        if m.year is not None:
+            years = [m.year]
+        elif pub is not None and "quoted" not in m.flags:
+            years = _neighbour_years(m.month, pub)
+            if dd.pub.origin == "inferred":
+                years += sorted(_sentence_years(dd, m))
+            else:
+                years += sorted(_sentence_years(dd, m))
+        else:
+            continue
+        dates = [d for d in (make(y, m.month, m.day) for y in years) if d]
+        if not dates or any(d.weekday() == m.weekday for d in dates):
+            continue
+        d = dates[0]
+        issues.append(Issue(m.start, m.end, {
+            "text": m.text.strip(), "written": WEEKDAYS[m.weekday], "actual": weekday_name(d),
+            "date": full(d), "note": dd.pub.note() if m.year is None else ""}))
+    return issues
+
+
+# -- dates.future-in-past ------------------------------------------------------------------------
+
+def _checkable_past(m: Mention) -> bool:
+    return m.tense == "past" and not ({"quoted", "range", "dateline", "fiscal"} & m.flags)
+
+
+def future_in_past(dd: DocDates) -> list[Issue]:
+    pub = _known_pub(dd)
+    if pub is None or dd.pub.origin == "inferred":
+        return []
+    issues = []
+    for m in dd.days:
+        if m.year is None or not valid(m, m.year) or not _checkable_past(m):
+            continue
+        d = make(m.year, m.month, m.day)
+        if d > pub + SLACK:
+            issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "published": full(pub),
+                                                      "note": dd.pub.note()}))
+    return issues
+
+
+# -- dates.timeline-outlier ----------------------------------------------------------------------
+
+_SEQUENCE = re.compile(r"\b(?:coincided with|followed|following|preceded|after|before|since|until|"
+                       r"days later|weeks later|a day later|the next day|the day before|the previous day|"
+                       r"in the wake of|in response to|prompted|triggered|led to|came after)\b", re.IGNORECASE)
+_PREV_YEAR_CONTEXT = re.compile(r"\b(?:last year|a year ago|year-ago|late last|previous year|prior year)\b",
+                                re.IGNORECASE)
+
+
+def _reading(m: Mention, pub: dt.date) -> dt.date | None:
+    """Where a year-less past date most plausibly falls: in the publication year (AP style), or in
+    the year before when that puts it just before publication across the Dec/Jan boundary."""
+    d = make(pub.year, m.month, m.day)
+    if d is None:
+        return None
+    if d > pub + SLACK:
+        prev = make(pub.year - 1, m.month, m.day)
+        if prev and (pub - prev).days <= BOUNDARY_DAYS:
+            return prev
+    return d
+
+
+def _written_or_read(m: Mention, pub: dt.date) -> dt.date | None:
+    if m.year is not None:
+        return make(m.year, m.month, m.day) if valid(m, m.year) else None
+    return _reading(m, pub)
+
+
+def timeline(dd: DocDates) -> list[Issue]:
+    pub_info = dd.pub
+    if pub_info.date is None:
+        return []
+    pub = pub_info.date
+    issues = []
+    usable = [m for m in dd.days if "quoted" not in m.flags and valid(m, m.year or PLACEHOLDER_YEAR)]
+    if not pub_info.year_known:
+        usable = [m for m in usable if m.year is None]
+    months_named = {m.month for m in dd.mentions if m.kind == "month"}
+    outliers = []
+    for m in usable:
+        if m.year is not None or not _checkable_past(m):
+            continue
+        d = make(pub.year, m.month, m.day)
+        if d is None or d <= pub + SLACK:
+            continue
+        prev = make(pub.year - 1, m.month, m.day)
+        if prev is None or (pub - prev).days <= BOUNDARY_DAYS:
+            continue
+        sentence = dd.doc.prose[m.sentence[0]:m.sentence[1]]
+        if _PREV_YEAR_CONTEXT.search(sentence) or resolve_years_in(sentence):
+            continue  # the sentence itself places it in another year
+        if m.month in months_named:
+            continue  # the month is part of the story elsewhere ("in December ...")
+        others = [o for o in usable if o is not m and (o.month, o.day) != (m.month, m.day)
+                  and (o.year is not None or "dateline" in o.flags or
+                       (_reading(o, pub) or pub) <= pub + SLACK)]
+        outliers.append((m, d, prev, others))
+    if not outliers:
+        return issues
+    if pub_info.origin == "inferred":
+        # the timeline itself chose "today": act only on a clear minority of its dates
+        flagged = {(m.month, m.day) for m, *_ in outliers}
+        rest = [o for o in usable if (o.month, o.day) not in flagged and o.year is None]
+        if len(rest) < 2 or len(rest) <= len(outliers):
+            return issues
+    for m, d, prev, others in outliers:
+        named = _nearest(dd, m, others)
+        tie = _sequence_tie(dd, m, named)
+        shown_pub = full(pub) if pub_info.year_known else month_day(pub)
+        reason = (f"in a past-tense sentence it would fall after publication ({shown_pub}), "
+                  f"or else {(pub - prev).days} days before it in {prev.year if pub_info.year_known else 'the year before'}"
+                  f" with no year given")
+        if named:
+            listing = ", ".join(f"{date_text(dd, o)} (line {dd.line(o)})" for o in named)
+            reason += f"; the article's other dates are {listing}"
+        if tie:
+            reason += f"; the text ties it to {date_text(dd, tie[0])} with \"{tie[1]}\""
+        related = [(o.start, o.end, f"{date_text(dd, o)}: part of the article's timeline") for o in named]
+        issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "reason": reason,
+                                                  "published": shown_pub, "note": pub_info.note()},
+                            related))
+    issues.extend(_dateline_mismatch(dd))
+    issues.extend(_sequence_contradictions(dd))
+    return issues
+
+
+def resolve_years_in(sentence: str) -> bool:
+    return bool(re.search(r"(?<![\d.,])(?:1[6-9]\d\d|20\d\d)(?![\d.,])", sentence))
+
+
+def _nearest(dd: DocDates, m: Mention, others: list[Mention]) -> list[Mention]:
+    """Up to three other dates, nearest in the text first, one mention per date."""
+    seen, chosen = set(), []
+    for o in sorted(others, key=lambda o: (abs(o.block - m.block), abs(o.start - m.start))):
+        key = (o.year, o.month, o.day)
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append(o)
+        if len(chosen) == 3:
+            break
+    return chosen
+
+
+def _sequence_tie(dd: DocDates, m: Mention, named: list[Mention]):
+    sentence = dd.doc.prose[m.sentence[0]:m.sentence[1]]
+    word = _SEQUENCE.search(sentence)
+    if not word or not named:
+        return None
+    return named[0], word.group(0)
+
+
+def _dateline_mismatch(dd: DocDates) -> list[Issue]:
+    if dd.pub.origin not in ("front-matter", "option"):
+        return []
+    pub = dd.pub.date
+    issues = []
+    for m in dd.days:
+        if "dateline" not in m.flags or not valid(m, m.year or pub.year):
+            continue
+        years = [m.year] if m.year else [pub.year - 1, pub.year, pub.year + 1]
+        gaps = [abs((d - pub).days) for d in (make(y, m.month, m.day) for y in years) if d]
+        if gaps and min(gaps) > 10:
+            issues.append(Issue(m.date_start, m.end, {
+                "date": date_text(dd, m), "published": full(pub), "note": "",
+                "reason": f"the dateline is dated {min(gaps)} days away from publication ({full(pub)})"}))
+    return issues
+
+
+_ORDER = re.compile(r"(?:\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|some)\s+"
+                    r"(?:days?|weeks?|hours?)\s+(?P<q>after|before|later than|earlier than)"
+                    r"|,\s*(?:shortly\s+|just\s+|soon\s+|only\s+|right\s+)?(?P<c>after|before))"
+                    r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+
+
+def _sequence_contradictions(dd: DocDates) -> list[Issue]:
+    pub = dd.pub.date
+    issues = []
+    for a, b in zip(dd.days, dd.days[1:]):
+        if a.sentence != b.sentence or ({"range", "quoted"} & (a.flags | b.flags)):
+            continue
+        between = dd.doc.prose[a.end:b.start]
+        m = _ORDER.search(between)
+        if not m or len(between) > 120:
+            continue
+        if dd.pub.year_known:
+            da, db = _written_or_read(a, pub), _written_or_read(b, pub)
+        else:
+            da, db = make(PLACEHOLDER_YEAR, a.month, a.day), make(PLACEHOLDER_YEAR, b.month, b.day)
+        if not da or not db:
+            continue
+        word = (m.group("q") or m.group("c")).lower()
+        after = word in ("after", "later than")
+        if (after and da < db - dt.timedelta(days=1)) or (not after and da > db + dt.timedelta(days=1)):
+            issues.append(Issue(a.date_start, a.end, {
+                "date": date_text(dd, a), "published": full(pub) if dd.pub.year_known else month_day(pub),
+                "note": dd.pub.note(),
+                "reason": f"the sentence puts it {word} {date_text(dd, b)}, which is "
+                          f"{'later' if after else 'earlier'} in the calendar"},
+                [(b.start, b.end, f"{date_text(dd, b)}")]))
+    return issues
+
+
+# -- dates.year-missing ---------------------------------------------------------------------------
+
+def year_missing(dd: DocDates) -> list[Issue]:
+    pub = _known_pub(dd)
+    if pub is None:
+        return []
+    issues = []
+    for m in dd.days:
+        if m.year is not None or {"quoted", "range", "dateline", "fiscal"} & m.flags or not valid(m, pub.year):
+            continue
+        d = make(pub.year, m.month, m.day)
+        if d is None:
+            continue
+        other = None
+        if m.tense == "past" and d > pub + SLACK:
+            prev = make(pub.year - 1, m.month, m.day)
+            if prev and (pub - prev).days <= BOUNDARY_DAYS:
+                other = prev
+        elif m.tense == "future" and d < pub - SLACK:
+            nxt = make(pub.year + 1, m.month, m.day)
+            if nxt and (nxt - pub).days <= 120:
+                other = nxt
+        if other:
+            issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "year": other.year,
+                                                      "published": full(pub)}))
+    return issues
+
+
+# -- dates.relative-mismatch ---------------------------------------------------------------------
+
+_ADJACENT = re.compile(r"\s*(?:,|\()?\s*(?:on\s+)?$")
+
+
+def relative_mismatch(dd: DocDates) -> list[Issue]:
+    pub = _known_pub(dd)
+    if pub is None:
+        return []
+    issues = []
+    ordered = sorted(dd.mentions, key=lambda m: m.start)
+    for r, m in zip(ordered, ordered[1:]):
+        pair = None
+        if r.kind == "relative" and m.kind == "date" and _ADJACENT.fullmatch(dd.doc.prose[r.end:m.start]) \
+                and len(dd.doc.prose[r.end:m.start]) <= 6:
+            pair = (r, m)
+        elif r.kind == "date" and m.kind == "relative" and re.fullmatch(r"\s*,?\s*", dd.doc.prose[r.end:m.start]):
+            pair = (m, r)
+        if pair is None:
+            continue
+        rel, date = pair
+        if {"range", "quoted"} & date.flags or not valid(date, date.year or pub.year):
+            continue
+        named = resolve.relative(rel.text, pub)
+        if named is None:
+            continue
+        expected, tolerance = named
+        years = [date.year] if date.year else [pub.year - 1, pub.year, pub.year + 1]
+        candidates = [d for d in (make(y, date.month, date.day) for y in years) if d]
+        if not candidates:
+            continue
+        nearest = min(candidates, key=lambda d: abs((d - expected).days))
+        if abs((nearest - expected).days) <= tolerance:
+            continue
+        issues.append(Issue(min(rel.start, date.date_start), max(rel.end, date.end), {
+            "relative": rel.text, "date": date_text(dd, date), "expected": full(expected),
+            "published": full(pub)}))
+    return issues
+
+
+# -- dates.event-conflict ------------------------------------------------------------------------
+
+_EVENTS = ("meeting|summit|election|vote|referendum|hearing|trial|conference|deadline|launch|"
+           "auction|ceremony|announcement|attack|strike|debate|visit|talks|session|match|final|"
+           "release|report|speech|accord|agreement|ruling|verdict|merger")
+_DATE_FORM = r"(?P<date>(?:" + "|".join(MONTHS) + r")\s+\d{1,2})"
+_EVENT_BEFORE = re.compile(r"\bthe\s+" + _DATE_FORM + r"\s+(?P<event>" + _EVENTS + r")\b")
+_EVENT_AFTER = re.compile(r"\bthe\s+(?P<event>" + _EVENTS + r")\s+(?:on|of)\s+" + _DATE_FORM + r"\b(?!\s*(?:-|to|and|or)\s*\d)")
+_DISTINCT = re.compile(r"\b(?:another|next|second|third|previous|last|first|earlier|later|latest|"
+                       r"each|every|weekly|monthly|daily|follow-up|subsequent|new|other|final)\s+(?:\w+\s+)?(?P<event>"
+                       + _EVENTS + r")\b", re.IGNORECASE)
+
+
+def event_conflict(dd: DocDates) -> list[Issue]:
+    prose = dd.doc.prose
+    by_event: dict[str, list] = {}
+    for pattern in (_EVENT_BEFORE, _EVENT_AFTER):
+        for m in pattern.finditer(prose):
+            by_event.setdefault(m.group("event"), []).append((m.start("date"), m.end("date"), m.group("date")))
+    distinct = {m.group("event").lower() for m in _DISTINCT.finditer(prose)}
+    issues = []
+    for event, found in by_event.items():
+        dates = {text for _, _, text in found}
+        if len(dates) != 2 or event in distinct:
+            continue
+        plural = event if event.endswith("s") else event + "s"
+        if event != plural and re.search(rf"\b{plural}\b", prose):
+            continue
+        found.sort()
+        first = found[0]
+        later = next(f for f in found if f[2] != first[2])
+        issues.append(Issue(later[0], later[1], {"event": event, "date": later[2], "other": first[2],
+                                                 "other_line": dd.doc.lines.position(first[0])[0]},
+                            [(first[0], first[1], f"the {event} is dated {first[2]} here")]))
+    return issues
