@@ -73,9 +73,10 @@ class CheckKind:
 class CrossArticleKind(CheckKind):
     """A check that compares articles with each other.
 
-    `extract` reduces one document to small picklable records (what an archive index stores);
-    `compare` receives the records of every article, keyed by path, and returns findings for the
-    paths in `report_on` only.
+    `extract` reduces one document to small records (what the archive index stores): tuples of
+    strings, numbers, booleans and nested tuples, never a path, so they survive a JSON round trip
+    and a file being linted from another directory. `compare` receives the records of every
+    article keyed by its display path and returns findings for the paths in `report_on` only.
     """
 
     cross_article = True

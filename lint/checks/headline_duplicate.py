@@ -31,10 +31,11 @@ class HeadlineDuplicate(CrossArticleKind):
         key = headline_key(doc.headline.text)
         if not key:
             return []
-        return [(key, doc.headline.text, doc.location(doc.headline.span.start, doc.headline.span.end))]
+        loc = doc.location(doc.headline.span.start, doc.headline.span.end)
+        return [(key, doc.headline.text, loc.line, loc.column, loc.end_line, loc.end_column)]
 
     def compare(self, records, rule, report_on):
-        entries = [rec for path in sorted(records) for rec in records[path]]
+        entries = [(rec[0], rec[1], Location(path, *rec[2:6])) for path in sorted(records) for rec in records[path]]
         groups = defaultdict(list)
         for entry in entries:
             groups[entry[0]].append(entry)
