@@ -15,6 +15,7 @@ from .keys import fold, translit_key
 from .lexicon import COMMON_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_CONTRACTION = re.compile(r"['’](?:ll|re|ve|t|d|m)$")
 _POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
 _OPENERS = set(" \t\"'“‘«([*_-–—")
 _SENTENCE_END = set(".!?:;…")
@@ -62,6 +63,9 @@ def extract(doc) -> ArticleNames:
     words = []  # (start, end, text, capitalised)
     for m in _WORD.finditer(prose):
         text = m.group(0)
+        if _CONTRACTION.search(text):
+            words.append((m.start(), m.end(), text, False))  # We'll, Don't: not names
+            continue
         if text[0].islower():
             if "-" not in text:
                 result.lower_words.add(fold(_POSSESSIVE.sub("", text)))
@@ -83,10 +87,17 @@ def extract(doc) -> ArticleNames:
     current: list[Mention] = []
     names: list[list[Mention]] = []
     pending_particles = 0
+    after_initial = False
     for start, end, text, cap in words:
+        if len(text) == 1 and text.isupper():  # a middle initial: Mihail C. Roco
+            joined = prev_end >= 0 and prose[prev_end:start] == " " and current
+            if joined and prose[end:end + 2] == ". ":
+                after_initial, prev_end = True, end
+                continue
+        was_initial, after_initial = after_initial, False
         base = _POSSESSIVE.sub("", text)
         gap = prose[prev_end:start] if prev_end >= 0 else ""
-        joined = prev_end >= 0 and gap in (" ", "\u00a0") and not any(c in gap for c in ".,;")
+        joined = prev_end >= 0 and (gap in (" ", "\u00a0") or (gap == ". " and was_initial))
         if not cap:
             if joined and current and text in PARTICLES and pending_particles < 2:
                 pending_particles += 1

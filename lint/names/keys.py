@@ -65,7 +65,9 @@ def relation(a: str, b: str, fa: str | None = None, fb: str | None = None,
     fa = fa if fa is not None else fold(a)
     fb = fb if fb is not None else fold(b)
     if fa == fb:
-        return "diacritics" if a.casefold() != b.casefold() else None
+        return "diacritics" if a.casefold().translate(_EXTRA) != b.casefold().translate(_EXTRA) else None
+    if fa.replace("-", "").replace("'", "") == fb.replace("-", "").replace("'", ""):
+        return None  # hyphenation or an apostrophe is house style, not another spelling
     if len(fa) < MIN_LENGTH or len(fb) < MIN_LENGTH:
         return None
     ka = ka if ka is not None else translit_key(fa)

@@ -1,0 +1,111 @@
+"""`name-variant-across`: an article that spells a name one way while the other articles of the
+run (later: of the archive) clearly prefer another spelling of it (Cathai / Cathay).
+
+Each article is reduced to compact records, one per spelling it uses:
+`(spelling, mentions, line, column, end_line, end_column, is_word, given_names, family_names)`,
+and one `("", headline_words)` record. The comparison groups spellings by cheap blocking keys
+before any edit distance, so it stays near linear in the number of distinct spellings.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Finding, Location, Related
+from ..names import extract
+from ..names.group import article_forms, different_people, make_form, related_pairs
+from ..names.keys import MIN_LENGTH, fold
+from ..names.lexicon import COMMON_WORDS, KNOWN_NAMES
+from ..names.plausible import less_plausible
+from . import CrossArticleKind, Param, register
+
+_HEADLINE = ""
+_WORDS = __import__("re").compile(r"[^\W\d_]+")
+
+
+@register
+class NameVariantAcross(CrossArticleKind):
+    name = "name-variant-across"
+    summary = "flags an article that spells a name differently from the other articles"
+    params = {
+        "accepted": Param("list", default=[], doc="spellings that are names of their own, never variants"),
+        "max_articles": Param("int", default=2, doc="a spelling used by more articles than this is "
+                                                    "established, never a variant"),
+    }
+    fields = ("variant", "usual", "variant_count", "usual_articles", "reason")
+
+    def prepare(self, params):
+        return frozenset(fold(a) for a in params["accepted"] or []), params["max_articles"]
+
+    def extract(self, doc, rule):
+        names = extract(doc)
+        records = []
+        if doc.headline is not None:
+            records.append((_HEADLINE, tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
+        for form in article_forms(names).values():
+            if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
+                continue
+            first = form.mentions[0]
+            loc = doc.location(first.start, first.end)
+            records.append((form.text, form.count, loc.line, loc.column, loc.end_line, loc.end_column,
+                            form.is_word, tuple(sorted(form.given))[:3], tuple(sorted(form.family))[:3]))
+        return records
+
+    def compare(self, records, rule, report_on):
+        accepted, max_articles = rule.prepared
+        uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
+        headlines: dict[str, set[str]] = {}
+        for path, recs in records.items():
+            for rec in recs:
+                if rec[0] == _HEADLINE:
+                    headlines[path] = set(rec[1])
+                else:
+                    uses[rec[0]][path] = rec
+        forms = {text: make_form(text) for text in uses}
+        for text, form in forms.items():
+            form.count = len(uses[text])
+        pairs = related_pairs(list(forms.values()))
+        # a spelling that is itself the rare one of a pair is nobody's usual form
+        top = defaultdict(int)
+        for a, b, _ in pairs:
+            top[a.text] = max(top[a.text], b.count)
+            top[b.text] = max(top[b.text], a.count)
+        for a, b, why in pairs:
+            for variant, usual in ((a, b), (b, a)):
+                if top[usual.text] > usual.count:
+                    continue
+                yield from self._judge(variant, usual, why, uses, headlines, accepted, max_articles,
+                                       rule, report_on)
+
+    def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, rule, report_on):
+        if variant.count > max_articles or variant.count > usual.count:
+            return
+        if variant.folded in accepted or (why != "diacritics" and variant.folded in KNOWN_NAMES):
+            return
+        if usual.folded in COMMON_WORDS or variant.folded in COMMON_WORDS:
+            return  # a misspelt ordinary word (Goverment) or a spelling standard (Centre) is not a name
+        usual_uses = uses[usual.text]
+        usual_family = {g for rec in usual_uses.values() for g in rec[8]}
+        usual_mentions = sum(rec[1] for rec in usual_uses.values())
+        for path, rec in sorted(uses[variant.text].items()):
+            if path not in report_on or path in usual_uses or rec[6]:
+                continue
+            # different given names say little across articles (many people are called Miller),
+            # but a given name followed by different family names is another person's
+            if different_people(set(rec[8]), usual_family, False):
+                continue
+            headline = headlines.get(path, set())
+            if variant.folded in headline:
+                continue  # the article's own headline agrees with its body
+            clear = usual.count >= 2 * variant.count and usual.count >= 2
+            if not clear and usual.count >= variant.count:
+                clear = usual.folded in headline or usual.folded in KNOWN_NAMES \
+                    or less_plausible(variant.folded, usual.folded)
+            if not clear:
+                continue
+            location = Location(path, rec[2], rec[3], rec[4], rec[5])
+            others = sorted(usual_uses.items())
+            related = [Related(Location(p, r[2], r[3], r[4], r[5]), f"spelled \"{usual.text}\" here")
+                       for p, r in others[:5]]
+            yield Finding(rule.id, rule.level, rule.message.format_map(dict(
+                variant=variant.text, usual=usual.text, variant_count=rec[1],
+                usual_articles=usual.count, reason=why)), location, related)
