@@ -116,7 +116,8 @@ def _lint(args) -> int:
 
 
 def _color(args) -> bool:
-    return args.format == "text" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return args.format == "text" and not args.output and sys.stdout.isatty() \
+        and not os.environ.get("NO_COLOR")  # no-color.org: set and non-empty disables colour
 
 
 _line_cache: dict[Path, list[str]] = {}
