@@ -20,6 +20,9 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]+\)\s*)?(?:-|–|—|--)")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and|or|&)\s*(?:(?:" + scanner._MON + r")\s+)?\d{1,2}\b")
 _RANGE_BEFORE = re.compile(r"(?:\b(?:between|from)\s+(?:\w+\s+){0,2}$|(?:-|–|—|\bto|\bthrough|\bthru|\buntil|\btill|\band|\bor)\s*$)")
 _FISCAL = re.compile(r"\b(?:year|quarter|half|months|period|fiscal|financial|term|season|semester)\b[^.;]{0,30}\b(?:ended|ending|ends|end|to)\s*$|\bfiscal\b[^.;]{0,40}$", re.IGNORECASE)
+_FORWARD = re.compile(r"\b(?:by|until|till|before|beyond|after|from|starting|beginning|effective|through|"
+                      r"payable|due|expires?|expired|deadline|maturing|matures?)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\b(?:at|as\s+of|as\s+at|ended|ending|to|through|for|on|since|end)\s+$", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”]")
 
 
@@ -112,8 +115,13 @@ def _context(prose: str, block_start: int, m: Mention):
         m.flags.add("range")
     if _RANGE_BEFORE.search(prose[max(block_start, m.start - 40):m.start]):
         m.flags.add("range")
-    if _FISCAL.search(prose[max(block_start, m.start - 60):m.start]):
+    before = prose[max(block_start, m.start - 60):m.start]
+    if _FISCAL.search(before):
         m.flags.add("fiscal")
+    if m.day == resolve.days_in_month(m.month, 2001) and _PERIOD_END.search(before):
+        m.flags.add("fiscal")  # a period end: "as of December 31", "for June 30"
+    if _FORWARD.search(before):
+        m.flags.add("forward")  # a deadline or a start: "by January 21", "beyond June 30"
 
 
 def _mark_ranges(prose: str, days: list[Mention]):

@@ -105,7 +105,7 @@ def weekday(dd: DocDates) -> list[Issue]:
 # -- dates.future-in-past ------------------------------------------------------------------------
 
 def _checkable_past(m: Mention) -> bool:
-    return m.tense == "past" and not ({"quoted", "range", "dateline", "fiscal"} & m.flags)
+    return m.tense == "past" and not ({"quoted", "range", "dateline", "fiscal", "forward"} & m.flags)
 
 
 def future_in_past(dd: DocDates) -> list[Issue]:
@@ -128,8 +128,9 @@ def future_in_past(dd: DocDates) -> list[Issue]:
 _SEQUENCE = re.compile(r"\b(?:coincided with|followed|following|preceded|after|before|since|until|"
                        r"days later|weeks later|a day later|the next day|the day before|the previous day|"
                        r"in the wake of|in response to|prompted|triggered|led to|came after)\b", re.IGNORECASE)
-_PREV_YEAR_CONTEXT = re.compile(r"\b(?:last year|a year ago|year-ago|late last|previous year|prior year)\b",
+_PREV_YEAR_CONTEXT = re.compile(r"\b(?:last year|a year ago|late last|previous year|prior year)\b",
                                 re.IGNORECASE)
+FUTURE_GAP = 45  # an outlier lies at least this many days after publication
 
 
 def _reading(m: Mention, pub: dt.date) -> dt.date | None:
@@ -166,13 +167,14 @@ def timeline(dd: DocDates) -> list[Issue]:
         if m.year is not None or not _checkable_past(m):
             continue
         d = make(pub.year, m.month, m.day)
-        if d is None or d <= pub + SLACK:
+        if d is None or (d - pub).days < FUTURE_GAP:
             continue
         prev = make(pub.year - 1, m.month, m.day)
         if prev is None or (pub - prev).days <= BOUNDARY_DAYS:
             continue
         sentence = dd.doc.prose[m.sentence[0]:m.sentence[1]]
-        if _PREV_YEAR_CONTEXT.search(sentence) or resolve_years_in(sentence):
+        near = dd.doc.prose[max(m.sentence[0], m.start - 30):min(m.sentence[1], m.end + 30)]
+        if _PREV_YEAR_CONTEXT.search(near) or resolve_years_in(sentence):
             continue  # the sentence itself places it in another year
         if m.month in months_named:
             continue  # the month is part of the story elsewhere ("in December ...")
@@ -180,14 +182,12 @@ def timeline(dd: DocDates) -> list[Issue]:
                   and (o.year is not None or "dateline" in o.flags or
                        (_reading(o, pub) or pub) <= pub + SLACK)]
         outliers.append((m, d, prev, others))
-    if not outliers:
-        return issues
-    if pub_info.origin == "inferred":
+    if outliers and pub_info.origin == "inferred":
         # the timeline itself chose "today": act only on a clear minority of its dates
         flagged = {(m.month, m.day) for m, *_ in outliers}
         rest = [o for o in usable if (o.month, o.day) not in flagged and o.year is None]
         if len(rest) < 2 or len(rest) <= len(outliers):
-            return issues
+            outliers = []
     for m, d, prev, others in outliers:
         named = _nearest(dd, m, others)
         tie = _sequence_tie(dd, m, named)
