@@ -28,13 +28,15 @@ class NameVariantAcross(CrossArticleKind):
     summary = "flags an article that spells a name differently from the other articles"
     params = {
         "accepted": Param("list", default=[], doc="spellings that are names of their own, never variants"),
+        "min_mentions": Param("int", default=2, doc="an article must use the rare spelling this many "
+                                                   "times to be flagged (one slip is the in-article check's)"),
         "max_articles": Param("int", default=2, doc="a spelling used by more articles than this is "
                                                     "established, never a variant"),
     }
     fields = ("variant", "usual", "variant_count", "usual_articles", "reason")
 
     def prepare(self, params):
-        return frozenset(fold(a) for a in params["accepted"] or []), params["max_articles"]
+        return frozenset(fold(a) for a in params["accepted"] or []), params["max_articles"], params["min_mentions"]
 
     def extract(self, doc, rule):
         names = extract(doc)
@@ -51,7 +53,7 @@ class NameVariantAcross(CrossArticleKind):
         return records
 
     def compare(self, records, rule, report_on):
-        accepted, max_articles = rule.prepared
+        accepted, max_articles, min_mentions = rule.prepared
         uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
         headlines: dict[str, set[str]] = {}
         for path, recs in records.items():
@@ -73,10 +75,10 @@ class NameVariantAcross(CrossArticleKind):
             for variant, usual in ((a, b), (b, a)):
                 if top[usual.text] > usual.count:
                     continue
-                yield from self._judge(variant, usual, why, uses, headlines, accepted, max_articles,
+                yield from self._judge(variant, usual, why, uses, headlines, accepted, max_articles, min_mentions,
                                        rule, report_on)
 
-    def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, rule, report_on):
+    def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, min_mentions, rule, report_on):
         if variant.count > max_articles or variant.count > usual.count:
             return
         if variant.folded in accepted or (why != "diacritics" and variant.folded in KNOWN_NAMES):
@@ -84,14 +86,15 @@ class NameVariantAcross(CrossArticleKind):
         if usual.folded in COMMON_WORDS or variant.folded in COMMON_WORDS:
             return  # a misspelt ordinary word (Goverment) or a spelling standard (Centre) is not a name
         usual_uses = uses[usual.text]
+        usual_given = {g for rec in usual_uses.values() for g in rec[7]}
         usual_family = {g for rec in usual_uses.values() for g in rec[8]}
         usual_mentions = sum(rec[1] for rec in usual_uses.values())
         for path, rec in sorted(uses[variant.text].items()):
             if path not in report_on or path in usual_uses or rec[6]:
                 continue
-            # different given names say little across articles (many people are called Miller),
-            # but a given name followed by different family names is another person's
-            if different_people(set(rec[8]), usual_family, False):
+            if rec[1] < min_mentions:
+                continue
+            if different_people(set(rec[7]), usual_given) or different_people(set(rec[8]), usual_family, False):
                 continue
             headline = headlines.get(path, set())
             if variant.folded in headline:

@@ -74,6 +74,8 @@ def relation(a: str, b: str, fa: str | None = None, fb: str | None = None,
     kb = kb if kb is not None else translit_key(fb)
     if ka == kb:
         return "transliteration"
+    if fa[:-2] == fb[:-2] and {fa[-2:], fb[-2:]} == {"re", "er"}:
+        return None  # Centre / Center: British and American spelling, not a slip
     if is_transposition(fa, fb) or is_transposition(ka, kb):
         return "transposed letters"
     if is_inner_deletion(fa, fb) or is_inner_deletion(fb, fa):
