@@ -18,7 +18,9 @@ def compile_user(pattern: str, name: str, ignorecase: bool = False) -> regex.Pat
     try:
         return regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
     except regex.error as exc:
-        raise ParamError(f"parameter '{name}': bad regular expression {pattern!r}: {exc}") from None
+        error = ParamError(f"parameter '{name}': bad regular expression {pattern!r}: {exc}")
+        error.param = name  # lets the rule loader point at the parameter's own line
+        raise error from None
 
 
 def word_alternation(words: list[str], name: str, ignorecase: bool = False) -> regex.Pattern:

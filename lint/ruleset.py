@@ -160,7 +160,8 @@ def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind], acce
     try:
         prepared = kind.prepare(params)
     except ParamError as exc:
-        raise LintError(f"{display}:{entry.line}: rule '{rule_id}': {exc}") from None
+        line = entry.line_of(getattr(exc, "param", None))
+        raise LintError(f"{display}:{line}: rule '{rule_id}': {exc}") from None
 
     flag, passing = _examples(entry, display)
     return Rule(id=rule_id, kind=kind, level=entry["level"], message=entry["message"],
