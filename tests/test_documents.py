@@ -234,5 +234,5 @@ def test_unreadable_file_is_an_error_not_a_traceback(zebra_project, capsys, monk
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     code, out, err = run(capsys, "ok.md")
-    assert code == 2
+    assert code == 2, (out, err)
     assert err == "lint: ok.md: cannot read: Permission denied\n"
