@@ -21,8 +21,10 @@ _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and|or|&
 _RANGE_BEFORE = re.compile(r"(?:\b(?:between|from)\s+(?:\w+\s+){0,2}$|(?:-|–|—|\bto|\bthrough|\bthru|\buntil|\btill|\band|\bor)\s*$)")
 _FISCAL = re.compile(r"\b(?:year|quarter|half|months|period|fiscal|financial|term|season|semester)\b[^.;]{0,30}\b(?:ended|ending|ends|end|to)\s*$|\bfiscal\b[^.;]{0,40}$", re.IGNORECASE)
 _FORWARD = re.compile(r"\b(?:by|until|till|before|beyond|after|from|starting|beginning|effective|through|"
-                      r"payable|due|expires?|expired|deadline|maturing|matures?)\s+(?:[\w'’]+\s+){0,2}$", re.IGNORECASE)
+                      r"payable|due|expires?|expired|deadline|maturing|matures?)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:at|as\s+of|as\s+at|ended|ending|to|through|for|on|since|end)\s+$", re.IGNORECASE)
+_NOTE = re.compile(r"^\W*(?:editor'?s?[’']?\s+note|update[ds]?\b|correction|clarification|note\b)", re.IGNORECASE)
+_LISTED_LINE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)")
 _QUOTES = re.compile(r"[\"“”]")
 
 
@@ -76,7 +78,14 @@ def _analyse(doc: Document) -> DocDates:
         text = prose[block.start:block.end]
         spans = tense.sentences(text, block.start)
         quotes = _quoted_spans(text, block.start)
+        line_start = doc.source.rfind("\n", 0, block.start) + 1
+        block_flags = set()
+        if _NOTE.match(text):
+            block_flags.add("note")  # an editor's note or update, written after publication
+        if _LISTED_LINE.match(doc.source[line_start:block.start + 1]) or "|" in doc.source[line_start:block.start]:
+            block_flags.add("listed")  # a list item or table cell: schedules, agendas
         for m in found:
+            m.flags |= block_flags
             m.block = b
             m.sentence = next((s for s in spans if s[0] <= m.start < s[1]), (block.start, block.end))
             if any(q0 < m.start < q1 for q0, q1 in quotes):
@@ -120,6 +129,10 @@ def _context(prose: str, block_start: int, m: Mention):
         m.flags.add("fiscal")
     if m.day == resolve.days_in_month(m.month, 2001) and _PERIOD_END.search(before):
         m.flags.add("fiscal")  # a period end: "as of December 31", "for June 30"
+    if re.search(r"\bas\s+(?:of|at)\s+$", before, re.IGNORECASE):
+        m.flags.add("fiscal")  # a status date: "as of December 15"
+    if re.search(r"(?::|\()\W*$", before) or re.match(r"\W*\)", prose[m.end:m.end + 3]):
+        m.flags.add("listed")  # "Deadline: April 21", "(October 21)"
     if _FORWARD.search(before):
         m.flags.add("forward")  # a deadline or a start: "by January 21", "beyond June 30"
 
@@ -140,7 +153,7 @@ def _publication(doc: Document, days: list[Mention]) -> Publication:
     if doc.published is not None:
         return Publication(doc.published, doc.published_origin or "front-matter")
     explicit = [make(m.year, m.month, m.day) for m in days if m.year and valid(m, m.year)
-                and m.tense != "future" and "quoted" not in m.flags]
+                and m.tense != "future" and not ({"quoted", "note"} & m.flags)]
     explicit = [d for d in explicit if d]
     latest_year = max((d.year for d in explicit), default=None)
     dateline = next((m for m in days if "dateline" in m.flags), None)

@@ -17,6 +17,7 @@ from .scanner import MONTHS, WEEKDAYS, Mention
 
 BOUNDARY_DAYS = 60  # a year-less past date this close before publication may be last year's
 SLACK = dt.timedelta(days=2)
+FUTURE_YEAR_GAP = 30  # an explicit date this far after publication cannot be a past event
 
 
 @dataclass
@@ -56,6 +57,8 @@ def _neighbour_years(month: int, pub: dt.date) -> list[int]:
 def impossible(dd: DocDates) -> list[Issue]:
     issues = []
     for m in dd.days:
+        if "numeric" in m.flags:
+            continue
         if m.month == 2 and m.day == 29 and m.year is None:
             pub = _known_pub(dd)
             if pub is None:
@@ -80,7 +83,7 @@ def weekday(dd: DocDates) -> list[Issue]:
     issues = []
     pub = _known_pub(dd)
     for m in dd.days:
-        if m.weekday is None or "iso" in m.flags:
+        if m.weekday is None or {"iso", "numeric"} & m.flags:
             continue
         if m.year is not None:
             years = [m.year]
@@ -104,8 +107,14 @@ def weekday(dd: DocDates) -> list[Issue]:
 
 # -- dates.future-in-past ------------------------------------------------------------------------
 
-def _checkable_past(m: Mention) -> bool:
-    return m.tense == "past" and not ({"quoted", "range", "dateline", "fiscal", "forward"} & m.flags)
+_UNJUDGED = {"quoted", "range", "dateline", "forward", "note", "listed", "iso", "numeric"}
+
+
+def _checkable_past(m: Mention, fiscal_ok: bool = False) -> bool:
+    """A date stated in the past tense, outside quotes, ranges, datelines, deadlines, editors'
+    notes, lists and machine forms; period ends ("the year ended December 31") only if `fiscal_ok`."""
+    skip = _UNJUDGED if fiscal_ok else _UNJUDGED | {"fiscal"}
+    return m.tense == "past" and not (skip & m.flags)
 
 
 def future_in_past(dd: DocDates) -> list[Issue]:
@@ -114,10 +123,10 @@ def future_in_past(dd: DocDates) -> list[Issue]:
         return []
     issues = []
     for m in dd.days:
-        if m.year is None or not valid(m, m.year) or not _checkable_past(m):
+        if m.year is None or not valid(m, m.year) or not _checkable_past(m, fiscal_ok=True):
             continue
         d = make(m.year, m.month, m.day)
-        if d > pub + SLACK:
+        if (d - pub).days > FUTURE_YEAR_GAP:
             issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "published": full(pub),
                                                       "note": dd.pub.note()}))
     return issues
@@ -178,6 +187,8 @@ def timeline(dd: DocDates) -> list[Issue]:
             continue  # the sentence itself places it in another year
         if m.month in months_named:
             continue  # the month is part of the story elsewhere ("in December ...")
+        if _other_year_context(dd, m, pub):
+            continue
         others = [o for o in usable if o is not m and (o.month, o.day) != (m.month, m.day)
                   and (o.year is not None or "dateline" in o.flags or
                        (_reading(o, pub) or pub) <= pub + SLACK)]
@@ -207,6 +218,15 @@ def timeline(dd: DocDates) -> list[Issue]:
     issues.extend(_dateline_mismatch(dd))
     issues.extend(_sequence_contradictions(dd))
     return issues
+
+
+def _other_year_context(dd: DocDates, m: Mention, pub: dt.date) -> bool:
+    """The same day is written with a year elsewhere, or its paragraph speaks of another year."""
+    if any(o.year is not None and (o.month, o.day) == (m.month, m.day) for o in dd.days):
+        return True
+    block = dd.doc.blocks[m.block]
+    years = re.findall(r"(?<![\d.,$])(?:1[6-9]\d\d|20\d\d)(?![\d.,%])", dd.doc.prose[block.start:m.start])
+    return any(int(y) != pub.year for y in years)
 
 
 def resolve_years_in(sentence: str) -> bool:

@@ -37,6 +37,7 @@ _PATTERN = re.compile(rf"""
 | (?P<md>(?P<mon3>{_MON})\s+(?P<day3>{_DAY})\b{_NOT_DAY_AFTER}(?:,?\s+(?P<year3>{_YEAR})\b(?!\d))?)
 | (?P<dm>(?<![\d.,$£€#])(?P<day4>{_DAY})\s+(?:of\s+)?(?P<mon4>{_MON})\b(?:,?\s+(?P<year4>{_YEAR})\b(?!\d))?)
 | (?P<iso>(?<![\d/-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d/-]))
+| (?P<num>(?<![\d/.-])(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[12]\d|3[01]|0?[1-9])/(?P<ny>(?:19|20)?\d\d)(?![\d/]))
 | (?P<my>(?P<mon5>{_MON_FULL}|{_MON_ABBR})\s+(?P<year5>{_YEAR})\b(?!\d))
 | (?P<mon>(?P<mon6>(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.))
 | (?P<rel>\b(?:(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b
@@ -98,6 +99,13 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
             mention.flags.add("iso")
             if not (1 <= mention.month <= 12 and 1 <= mention.day <= 31):
                 continue
+            found.append(mention)
+        elif g == "num":  # 10/3/11: US numeric, kept as context (the year it gives), never judged
+            year = int(m.group("ny"))
+            year = year + (2000 if year < 50 else 1900) if year < 100 else year
+            mention = Mention("date", m.start(), m.end(), text, int(m.group("nm")), int(m.group("nd")), year)
+            mention.date_start = m.start()
+            mention.flags.add("numeric")
             found.append(mention)
         elif g == "my":
             found.append(Mention("month", m.start(), m.end(), text, month_number(m.group("mon5")), None,

@@ -33,7 +33,7 @@ _FUTURE = re.compile(
     r"plans?\s+to|planned\s+(?:to|for)|planning\s+to|intends?|intended|aims?|due|next|upcoming|coming\s+(?:week|month|days)|"
     r"tomorrow|until|till|ending|ends|begins?|beginning|starts?|starting|effective|deadline|expires?|"
     r"payable|maturity|matur(?:e|es|ing)|expiry|expiration|redemption|record\s+date|payment\s+date|"
-    r"set\s+to|going\s+to|to\s+be\s+held|by\s+(?:the\s+)?(?:end|close)|hopes?|wants?|"
+    r"slated|predicted|take\s+place|to\s+be|set\s+to|going\s+to|to\s+be\s+held|by\s+(?:the\s+)?(?:end|close)|hopes?|wants?|"
     r"if|unless|whether|forecast|projected|await|awaits|pending|"
     r"later\s+this|later\s+in|ahead)\b")
 _PAST_WORDS = ("said|says|told|was|were|had|did|ago|earlier|previously|last|yesterday|fell|rose|took|made|came|"
