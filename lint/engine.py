@@ -153,7 +153,7 @@ def combine(analyses: list[Analysis], ruleset: RuleSet, config: Config,
             continue
         if analysis and suppressed(finding, analysis.suppressions):
             continue
-        if path_ignored(finding.location.path, finding.rule, config.per_path_ignores):
+        if path_ignored(finding.location.path, finding.rule, config.per_path_ignores, config.root):
             continue
         kept.append(finding)
     return sorted(kept, key=Finding.sort_key)

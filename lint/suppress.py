@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Document, Finding
 from .ruleset import matches
@@ -53,10 +54,19 @@ def suppressed(finding: Finding, rules: list[Suppression]) -> bool:
     return any(s.covers(finding) for s in rules)
 
 
-def path_ignored(path: str, rule_id: str, per_path_ignores: dict[str, list[str]]) -> bool:
-    posix = path.replace("\\", "/").removeprefix("./")
+def path_ignored(path: str, rule_id: str, per_path_ignores: dict[str, list[str]], root: Path | None = None) -> bool:
+    """Globs match the path as shown or, given the configuration's directory `root`, relative to it
+    (as `exclude` globs do), so they hold wherever lint is run from."""
+    if not per_path_ignores:
+        return False
+    candidates = {path.replace("\\", "/").removeprefix("./")}
+    if root is not None:
+        try:
+            candidates.add(Path(path).resolve().relative_to(root.resolve()).as_posix())
+        except (ValueError, OSError):
+            pass
     for pattern, selectors in per_path_ignores.items():
-        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, pattern.rstrip("/") + "/*"):
+        if any(fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(p, pattern.rstrip("/") + "/*") for p in candidates):
             if any(matches(rule_id, s) for s in selectors):
                 return True
     return False
