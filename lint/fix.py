@@ -32,7 +32,9 @@ def apply(findings: list[Finding], paths: dict[str, Path], write: bool) -> FixRe
     for display, fixable in sorted(by_path.items()):
         path = paths[display]
         try:
-            original = path.read_bytes().decode("utf-8")
+            raw = path.read_bytes()
+            bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""  # readers drop it; offsets follow
+            original = raw[len(bom):].decode("utf-8")
         except (OSError, UnicodeDecodeError):
             result.notices.append(f"{display}: not fixed, the file is not readable as UTF-8")
             continue
@@ -53,17 +55,17 @@ def apply(findings: list[Finding], paths: dict[str, Path], write: bool) -> FixRe
             original.splitlines(keepends=True), text.splitlines(keepends=True),
             fromfile=f"a/{display}", tofile=f"b/{display}"))
         if write:
-            write_atomically(path, text)
+            write_atomically(path, text, bom)
         result.applied.extend(applied)
     return result
 
 
-def write_atomically(path: Path, text: str):
+def write_atomically(path: Path, text: str, prefix: bytes = b""):
     directory = path.resolve().parent
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(prefix + text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         shutil.copymode(path, temp)
