@@ -34,7 +34,7 @@ def date_text(dd: DocDates, m: Mention) -> str:
 
 def _sentence_years(dd: DocDates, m: Mention) -> set[int]:
     text = dd.doc.prose[m.sentence[0]:m.sentence[1]]
-    return {int(y) for y in re.findall(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?![\d.,])", text)}
+    return {int(y) for y in re.findall(r"(?<![\d.,])(1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d)", text)}
 
 
 def _known_pub(dd: DocDates) -> dt.date | None:
@@ -225,12 +225,12 @@ def _other_year_context(dd: DocDates, m: Mention, pub: dt.date) -> bool:
     if any(o.year is not None and (o.month, o.day) == (m.month, m.day) for o in dd.days):
         return True
     block = dd.doc.blocks[m.block]
-    years = re.findall(r"(?<![\d.,$])(?:1[6-9]\d\d|20\d\d)(?![\d.,%])", dd.doc.prose[block.start:m.start])
+    years = re.findall(r"(?<![\d.,$])(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d)", dd.doc.prose[block.start:m.start])
     return any(int(y) != pub.year for y in years)
 
 
 def resolve_years_in(sentence: str) -> bool:
-    return bool(re.search(r"(?<![\d.,])(?:1[6-9]\d\d|20\d\d)(?![\d.,])", sentence))
+    return bool(re.search(r"(?<![\d.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d)", sentence))
 
 
 def _nearest(dd: DocDates, m: Mention, others: list[Mention]) -> list[Mention]:
@@ -379,9 +379,9 @@ def relative_mismatch(dd: DocDates) -> list[Issue]:
 _EVENTS = ("meeting|summit|election|vote|referendum|hearing|trial|conference|deadline|launch|"
            "auction|ceremony|announcement|attack|strike|debate|visit|talks|session|match|final|"
            "release|report|speech|accord|agreement|ruling|verdict|merger")
-_DATE_FORM = r"(?P<date>(?:" + "|".join(MONTHS) + r")\s+\d{1,2})"
-_EVENT_BEFORE = re.compile(r"\bthe\s+" + _DATE_FORM + r"\s+(?P<event>" + _EVENTS + r")\b")
-_EVENT_AFTER = re.compile(r"\bthe\s+(?P<event>" + _EVENTS + r")\s+(?:on|of)\s+" + _DATE_FORM + r"\b(?!\s*(?:-|to|and|or)\s*\d)")
+_RANGE_NEXT = re.compile(r"\s*(?:-|to|and|or)\s*\d")
+_EVENT_AFTER_DATE = re.compile(r"\s+(?P<event>" + _EVENTS + r")\b")
+_EVENT_BEFORE_DATE = re.compile(r"\bthe\s+(?P<event>" + _EVENTS + r")\s+(?:on|of)\s+$")
 _DISTINCT = re.compile(r"\b(?:another|next|second|third|previous|last|first|earlier|later|latest|"
                        r"each|every|weekly|monthly|daily|follow-up|subsequent|new|other|final)\s+(?:\w+\s+)?(?P<event>"
                        + _EVENTS + r")\b", re.IGNORECASE)
@@ -390,13 +390,26 @@ _DISTINCT = re.compile(r"\b(?:another|next|second|third|previous|last|first|earl
 def event_conflict(dd: DocDates) -> list[Issue]:
     prose = dd.doc.prose
     by_event: dict[str, list] = {}
-    for pattern in (_EVENT_BEFORE, _EVENT_AFTER):
-        for m in pattern.finditer(prose):
-            by_event.setdefault(m.group("event"), []).append((m.start("date"), m.end("date"), m.group("date")))
+    for m in dd.days:
+        if m.year is not None or m.weekday is not None or ({"range", "quoted", "numeric", "iso"} & m.flags):
+            continue
+        text = date_text(dd, m)
+        before = prose[max(0, m.start - 40):m.start]
+        after = _EVENT_AFTER_DATE.match(prose, m.end)
+        if after and before.endswith(("the ", "The ")):
+            event = after.group("event")
+        else:
+            found = _EVENT_BEFORE_DATE.search(before)
+            if not found or _RANGE_NEXT.match(prose, m.end):
+                continue
+            event = found.group("event")
+        by_event.setdefault(event, []).append((m.date_start, m.end, text, (m.month, m.day)))
+    if not any(len({k for *_, k in found}) == 2 for found in by_event.values()):
+        return []
     distinct = {m.group("event").lower() for m in _DISTINCT.finditer(prose)}
     issues = []
     for event, found in by_event.items():
-        dates = {text for _, _, text in found}
+        dates = {k for *_, k in found}
         if len(dates) != 2 or event in distinct:
             continue
         plural = event if event.endswith("s") else event + "s"
@@ -404,7 +417,7 @@ def event_conflict(dd: DocDates) -> list[Issue]:
             continue
         found.sort()
         first = found[0]
-        later = next(f for f in found if f[2] != first[2])
+        later = next(f for f in found if f[3] != first[3])
         issues.append(Issue(later[0], later[1], {"event": event, "date": later[2], "other": first[2],
                                                  "other_line": dd.doc.lines.position(first[0])[0]},
                             [(first[0], first[1], f"the {event} is dated {first[2]} here")]))

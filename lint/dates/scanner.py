@@ -31,7 +31,7 @@ _NOT_DAY_AFTER = (r"(?![\d])(?![.,]\d)(?!-[A-Za-z])(?!\s*(?:%|percent|per\b|pct|
                   r"of\s+(?:the|them|those|these|us|our|its|their)\b|to\s+\d|[-–]\s*\d+\s*(?:pct|percent|%)|"
                   r"[xX×]\b|:\d))")
 
-_PATTERN = re.compile(rf"""
+_PATTERN = re.compile(rf"""(?=[A-Z0-9])(?<![\w])(?:
   (?P<wdmd>(?P<wd1>{_WD})(?:,\s*|\s+)(?:\(\s*)?(?P<mon1>{_MON})\s+(?P<day1>{_DAY})\b{_NOT_DAY_AFTER}(?:,?\s+(?P<year1>{_YEAR})\b(?!\d))?)
 | (?P<wddm>(?P<wd2>{_WD})(?:,\s*|\s+)(?:the\s+)?(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MON})\b(?:,?\s+(?P<year2>{_YEAR})\b(?!\d))?)
 | (?P<md>(?P<mon3>{_MON})\s+(?P<day3>{_DAY})\b{_NOT_DAY_AFTER}(?:,?\s+(?P<year3>{_YEAR})\b(?!\d))?)
@@ -40,12 +40,18 @@ _PATTERN = re.compile(rf"""
 | (?P<num>(?<![\d/.-])(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[12]\d|3[01]|0?[1-9])/(?P<ny>(?:19|20)?\d\d)(?![\d/]))
 | (?P<my>(?P<mon5>{_MON_FULL}|{_MON_ABBR})\s+(?P<year5>{_YEAR})\b(?!\d))
 | (?P<mon>(?P<mon6>(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.))
-| (?P<rel>\b(?:(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b
-      |(?:[Ll]ast|[Nn]ext|[Tt]his)\s+(?:{_WD}|week|month|year|weekend)\b
-      |(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b
-      |(?:[Ee]arlier|[Ll]ater)\s+this\s+(?:week|month|year)\b))
+| (?P<rel>(?:(?:Yesterday|Today|Tomorrow|Tonight)\b
+      |(?:Last|Next|This)\s+(?:{_WD}|week|month|year|weekend)\b
+      |\d+\s+(?:days?|weeks?|months?|years?)\s+ago\b
+      |(?:Earlier|Later)\s+this\s+(?:week|month|year)\b))
 | (?P<wd>(?P<wd3>{_WD})\b)
-""", re.VERBOSE)
+)""", re.VERBOSE)
+# Relative phrases in lower case, found from their distinctive words.
+_RELATIVE = re.compile(rf"""(?<![\w])(?:
+   (?:yesterday|today|tomorrow|tonight)\b
+  |(?:last|next|this)\s+(?:{_WD}|week|month|year|weekend)\b
+  |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b
+  |(?:earlier|later)\s+this\s+(?:week|month|year)\b)""", re.VERBOSE)
 
 def month_number(text: str) -> int:
     return MONTH_NUMBER[text.rstrip(".")]
@@ -116,4 +122,7 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
             found.append(Mention("relative", m.start(), m.end(), text))
         elif g == "wd":
             found.append(Mention("weekday", m.start(), m.end(), text, weekday=WEEKDAY_NUMBER[m.group("wd3")]))
+    for m in _RELATIVE.finditer(prose, start, end):
+        found.append(Mention("relative", m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda m: m.start)
     return found
