@@ -80,6 +80,7 @@ def _load(args_config: str | None):
 
 
 def _lint(args) -> int:
+    _line_cache.clear()  # a file's lines are only valid for this run (main() may run again in-process)
     config, rules = _load(args.config)
     select = _split(args.select) if args.select is not None else config.select
     ignore = config.ignore + (_split(args.ignore) or [])
