@@ -11,13 +11,15 @@ import sys
 from pathlib import Path
 
 from . import config as config_mod
-from . import engine, fix, ruleset
-from .documents import decode
+from . import baseline, engine, fix, index, ruleset
+from .archive import cache_dirs, locate, open_archive
+from .progress import Progress
+from .sources import SourceLines
 from .model import LEVELS, LintError, level_rank
 from .report import FORMATS, Report, render
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("rules", "explain")
+COMMANDS = ("rules", "explain", "cache")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix", action="store_true", help="apply fixes that are certain, rewriting files atomically")
     parser.add_argument("--diff", action="store_true", help="show the fixes as a unified diff, write nothing")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="processes for reading and per-article checks (default: number of cores)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="do not use the archive index: read every file, compare only the files given")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="write the findings to FILE if it does not exist; otherwise report only findings not in it")
     return parser
 
 
@@ -80,17 +88,24 @@ def _load(args_config: str | None):
 
 
 def _lint(args) -> int:
-    _line_cache.clear()  # a file's lines are only valid for this run (main() may run again in-process)
     config, rules = _load(args.config)
     select = _split(args.select) if args.select is not None else config.select
     ignore = config.ignore + (_split(args.ignore) or [])
     published = config_mod.parse_published(args.published) if args.published else None
     fail_on = args.fail_on or config.fail_on
 
-    files, notices = engine.collect_files(args.paths or ["."], config)
+    if args.jobs < 1:
+        raise LintError("usage: --jobs takes a whole number of at least 1")
+    paths = args.paths or ["."]
+    files, notices = engine.collect_files(paths, config)
     active = rules.selected(select, ignore)
-    outcome = engine.run(files, active, config, engine.reader_options(config, published), select, ignore)
-    for notice in notices + outcome.notices:
+    archive = None if args.no_cache else open_archive(paths, config, notices, engine.walk)
+    with Progress(enabled=sys.stderr.isatty()) as progress:
+        outcome = engine.run(files, active, config, engine.reader_options(config, published), select, ignore,
+                             jobs=args.jobs, archive=archive, progress=progress)
+    if archive is not None and archive.index is not None:
+        archive.index.close()
+    for notice in notices + outcome.notices + outcome.errors:
         print(f"lint: {notice}", file=sys.stderr)
 
     findings, fixed = outcome.findings, 0
@@ -104,14 +119,24 @@ def _lint(args) -> int:
         for notice in result.notices:
             print(f"lint: {notice}", file=sys.stderr)
 
-    file_paths = {d: p for p, d in files}
-    report = Report(findings, outcome.files_checked, fixed, color=_color(args),
-                    source_line=lambda path, line: _source_line(file_paths.get(path), line))
+    sources = SourceLines({d: p for p, d in files})
+    if args.baseline:
+        baseline_path = Path(args.baseline)
+        if baseline_path.exists():
+            findings = baseline.new_findings(findings, baseline.read(baseline_path), sources)
+        else:
+            baseline.write(baseline_path, findings, sources)
+            print(f"lint: baseline written to {baseline_path} with {len(findings)} finding(s); "
+                  "later runs report only new ones", file=sys.stderr)
+            findings = []
+    report = Report(findings, outcome.files_checked, fixed, color=_color(args), source_line=sources.line)
     text = render(args.format, report)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     elif not args.diff:
         sys.stdout.write(text)
+    if outcome.errors:
+        return EXIT_ERROR
     threshold = level_rank(fail_on)
     return EXIT_FINDINGS if any(level_rank(f.level) >= threshold for f in findings) else EXIT_OK
 
@@ -121,27 +146,17 @@ def _color(args) -> bool:
         and not os.environ.get("NO_COLOR")  # no-color.org: set and non-empty disables colour
 
 
-_line_cache: dict[Path, list[str]] = {}
-
-
-def _source_line(path: Path | None, line: int) -> str | None:
-    if path is None:
-        return None
-    if path not in _line_cache:
-        try:
-            _line_cache[path] = decode(path.read_bytes(), str(path))[0].splitlines()
-        except (OSError, LintError):
-            _line_cache[path] = []
-    lines = _line_cache[path]
-    return lines[line - 1] if 0 < line <= len(lines) else None
-
-
 def _command(name: str, argv: list[str]) -> int:
     parser = _Parser(prog=f"lint {name}")
     parser.add_argument("--config", metavar="PATH")
     if name == "explain":
         parser.add_argument("rule", metavar="RULE")
+    if name == "cache":
+        parser.add_argument("action", choices=["clear"])
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="a path inside the archive (default: .)")
     args = parser.parse_args(argv)
+    if name == "cache":
+        return _clear_cache(args)
     _, rules = _load(args.config)
     if name == "rules":
         for rule in rules.rules:
@@ -154,4 +169,16 @@ def _command(name: str, argv: list[str]) -> int:
         raise LintError(f"unknown rule '{args.rule}' (see 'lint rules')")
     from .docs import rule_doc
     sys.stdout.write(rule_doc(rule))
+    return EXIT_OK
+
+
+def _clear_cache(args) -> int:
+    config_path = Path(args.config) if args.config else config_mod.discover(Path.cwd())
+    config = config_mod.load(config_path)
+    root, _, in_repository = locate(args.paths or ["."], config)
+    cleared = [d for d in cache_dirs(root, config, in_repository) if index.clear(d)]
+    for directory in cleared:
+        print(f"removed the index in {directory}")
+    if not cleared:
+        print("no index to remove")
     return EXIT_OK

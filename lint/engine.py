@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config import Config
 from .documents import SUFFIXES, BinaryFile, ReaderOptions, read_document
+from .index import Entry, decode_findings, encode_findings, file_sha1, fingerprint
 from .model import Document, Finding, LintError
 from .ruleset import Rule, RuleSet, matches, selects
 from .suppress import Suppression, path_ignored, suppressed, suppressions
@@ -26,6 +27,15 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
     notices: list[str] = field(default_factory=list)  # one-line messages for stderr
+    errors: list[str] = field(default_factory=list)  # files that could not be read: exit code 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that was not analysed: skipped (binary) or unreadable (an input error)."""
+
+    message: str
+    error: bool
 
 
 @dataclass
@@ -51,14 +61,15 @@ def collect_files(paths: list[str], config: Config) -> tuple[list[tuple[Path, st
             else:
                 notices.append(f"{given}: skipped, not a Markdown, text or HTML file")
             continue
-        for file in _walk(path, config):
+        for file in walk(path, config):
             rel = file.relative_to(path).as_posix()
             display = rel if given in (".", "./") else f"{given.rstrip('/')}/{rel}"
             files.append((file, display))
     return files, notices
 
 
-def _walk(top: Path, config: Config) -> list[Path]:
+def walk(top: Path, config: Config) -> list[Path]:
+    """Lintable files under `top`: not hidden, not ignored by git, not excluded by configuration."""
     tracked = _git_visible(top)
     found = []
     for directory, dirnames, filenames in os.walk(top):
@@ -117,31 +128,152 @@ def analyse(doc: Document, rules: list[Rule]) -> Analysis:
     return Analysis(doc.path, findings, records, suppressions(doc))
 
 
+@dataclass
+class Target:
+    """A file this run reads or takes from the index; `given` files are the ones reported on."""
+
+    path: Path
+    display: str
+    given: bool
+    key: str | None = None  # its key in the archive index
+
+
 def run(files: list[tuple[Path, str]], ruleset: RuleSet, config: Config, options: ReaderOptions,
-        select: list[str] | None, ignore: list[str]) -> Outcome:
+        select: list[str] | None, ignore: list[str], jobs: int = 1, archive=None, progress=None) -> Outcome:
+    """Lint `files`, comparing them across articles with each other and with the archive's files.
+
+    With an archive index, files whose size and mtime are unchanged are not read again: their
+    findings (for given files) and cross-article records (for all) come from the index.
+    """
     outcome = Outcome()
-    analyses = []
+    targets, seen = [], set()
     for path, display in files:
-        try:
-            doc = read_document(path, display, options)
-        except BinaryFile as exc:
-            outcome.notices.append(str(exc))
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            targets.append(Target(path, display, True))
+    if archive is not None:
+        for path in archive.files:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                targets.append(Target(path, os.path.relpath(path), False))
+        for target in targets:
+            target.key = archive.key(target.path)
+
+    index = archive.index if archive is not None else None
+    analyses: dict[str, Analysis] = {}
+    to_read = targets
+    if index is not None:
+        stamp = fingerprint(ruleset.rules, options)
+        stored = index.load(stamp, with_findings={t.key for t in targets if t.given})
+        to_read = []
+        for target in targets:
+            entry = stored.get(target.key) if target.key else None
+            if entry is not None and _unchanged(target.path, entry):
+                findings = decode_findings(entry.findings_json, target.display) if target.given else []
+                analyses[target.display] = Analysis(target.display, findings, entry.records, entry.suppressions)
+            else:
+                to_read.append(target)
+    fresh = []
+    for target, result in zip(to_read, analyse_files(to_read, ruleset, options, jobs, progress)):
+        if isinstance(result, Problem):
+            (outcome.errors if result.error else outcome.notices).append(result.message)
             continue
-        analyses.append(analyse(doc, ruleset.rules))
-    outcome.files_checked = len(analyses)
-    outcome.findings = combine(analyses, ruleset, config, select, ignore)
+        analysis, mtime_ns, size, sha1 = result
+        if target.key is not None:
+            fresh.append(Entry(target.key, mtime_ns, size, sha1, encode_findings(analysis.findings),
+                               analysis.records, analysis.suppressions))
+        if not target.given:
+            analysis.findings = []
+        analyses[target.display] = analysis
+    if index is not None:
+        index.store(stamp, fresh)
+        index.forget_missing({t.key for t in targets if t.key}, archive.content_keys)
+    ordered = [analyses[t.display] for t in targets if t.display in analyses]
+    outcome.files_checked = sum(1 for t in targets if t.given and t.display in analyses)
+    report_on = {t.display for t in targets if t.given}
+    outcome.findings = combine(ordered, ruleset, config, select, ignore, report_on)
     return outcome
 
 
+def _unchanged(path: Path, entry: Entry) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return stat.st_mtime_ns == entry.mtime_ns and stat.st_size == entry.size
+
+
+# Worker processes keep the rule set and reader options they were started with.
+_worker_state: tuple[RuleSet, ReaderOptions] | None = None
+
+
+def _init_worker(ruleset: RuleSet, options: ReaderOptions):
+    global _worker_state
+    _worker_state = (ruleset, options)
+
+
+def _analyse_one(path: Path, display: str, ruleset: RuleSet, options: ReaderOptions):
+    """Read and analyse one file: (analysis, mtime_ns, size, sha1), or the Problem that stopped it."""
+    try:
+        stat = path.stat()
+        data = path.read_bytes()
+        doc = read_document(path, display, options, data)
+    except BinaryFile as exc:
+        return Problem(str(exc), error=False)
+    except LintError as exc:
+        return Problem(str(exc), error=True)
+    except OSError as exc:
+        return Problem(f"{display}: cannot read: {exc.strerror or exc}", error=True)
+    return analyse(doc, ruleset.rules), stat.st_mtime_ns, stat.st_size, file_sha1(data)
+
+
+def _analyse_in_worker(job: tuple[Path, str]):
+    ruleset, options = _worker_state
+    return _analyse_one(job[0], job[1], ruleset, options)
+
+
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 48
+
+
+def analyse_files(targets: list[Target], ruleset: RuleSet, options: ReaderOptions, jobs: int, progress=None):
+    """Results in the order of `targets`, read and analysed in `jobs` processes when worth it."""
+    jobs_list = [(t.path, t.display) for t in targets]
+    if jobs <= 1 or len(jobs_list) < PARALLEL_THRESHOLD:
+        results = []
+        for done, (path, display) in enumerate(jobs_list, 1):
+            results.append(_analyse_one(path, display, ruleset, options))
+            if progress:
+                progress(done, len(jobs_list))
+        return results
+    import concurrent.futures
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(32, len(jobs_list) // (jobs * 8)))
+    results = []
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                                initargs=(ruleset, options)) as pool:
+        for done, result in enumerate(pool.map(_analyse_in_worker, jobs_list, chunksize=chunk), 1):
+            results.append(result)
+            if progress:
+                progress(done, len(jobs_list))
+    return results
+
+
 def combine(analyses: list[Analysis], ruleset: RuleSet, config: Config,
-            select: list[str] | None, ignore: list[str]) -> list[Finding]:
+            select: list[str] | None, ignore: list[str], report_on: set[str] | None = None) -> list[Finding]:
     """Cross-article comparison, then every filter, then a stable order."""
     by_path = {a.path: a for a in analyses}
+    report_on = set(by_path) if report_on is None else report_on
     findings = [f for a in analyses for f in a.findings]
     for rule in ruleset.rules:
         if rule.kind.cross_article:
             records = {a.path: a.records.get(rule.id, []) for a in analyses}
-            findings.extend(rule.kind.compare(records, rule, set(by_path)))
+            findings.extend(f for f in rule.kind.compare(records, rule, report_on)
+                            if f.location.path in report_on)
     for finding in findings:
         for selector, level in config.levels.items():
             if matches(finding.rule, selector):

@@ -68,7 +68,8 @@ def write_atomically(path: Path, text: str, prefix: bytes = b""):
             handle.write(prefix + text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        shutil.copymode(path, temp)
+        if path.exists():
+            shutil.copymode(path, temp)
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):

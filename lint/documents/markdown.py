@@ -15,6 +15,9 @@ from ..model import Document, Finding, Headline, Location, Span
 from . import ProseBuilder, ReaderOptions, front_matter_fields, parse_date
 from .html import HtmlProse
 
+# libyaml's parser when PyYAML has it: front matter is parsed once per article, and the pure-Python
+# scanner was the largest single cost of reading an archive.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # text_join is off so that entities and escapes stay separate `text_special` tokens whose raw
 # markup can be found in the source.
@@ -68,8 +71,8 @@ def _front_matter(path: str, source: str, options: ReaderOptions):
     text = source[match.end():end.start()]
     first_line = 2
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        fields = yaml.safe_load(text) if node is not None else {}
+        node = yaml.compose(text, Loader=_LOADER)
+        fields = _LOADER("").construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -84,9 +87,14 @@ def _front_matter(path: str, source: str, options: ReaderOptions):
         if title_span is None and str(key_node.value).lower() in headline_keys and isinstance(value_node, yaml.ScalarNode):
             start = match.end() + value_node.start_mark.index
             stop = match.end() + value_node.end_mark.index
-            raw = source[start:stop]
-            inner = len(raw) - len(raw.lstrip("\"'"))
-            title_span = Span(start + inner, stop - inner if raw[-1:] in "\"'" and inner else stop)
+            if value_node.style in ("\"", "'"):  # quoted: the span is inside the one pair of quotes
+                start, stop = start + 1, stop - 1
+            elif value_node.style in ("|", ">"):  # block scalar: the text after the indicator line
+                raw = source[start:stop]
+                body = raw[raw.find("\n") + 1:] if "\n" in raw else ""
+                start += len(raw) - len(body) + len(body) - len(body.lstrip())
+                stop = start + len(body.strip())
+            title_span = Span(start, stop)
     return fields, key_lines, body_start, [], title_span
 
 

@@ -1,0 +1,91 @@
+"""Which archive a run compares its files with, and where that archive's index lives.
+
+The archive is the configuration's `content-paths` when set; otherwise the git repository holding
+the first linted path (every file `lint` would walk from its root); outside a repository, just the
+linted paths, so the index still spares re-reading unchanged files. The index goes to the
+configured `cache-dir`, else `.lint-cache/` at the archive root, else (a tree the linter may not
+write to) a per-user cache directory; if none is writable the run goes on without one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .documents import SUFFIXES
+from .index import Index
+
+CACHE_NAME = ".lint-cache"
+
+
+@dataclass
+class Archive:
+    root: Path
+    files: list[Path]
+    content_keys: list[str]  # the content paths, relative to root: deletions under them are forgotten
+    index: Index | None
+
+    def key(self, path: Path) -> str | None:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+
+def git_root(start: Path) -> Path | None:
+    here = start.resolve()
+    for directory in ([here] if here.is_dir() else []) + list(here.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def locate(paths: list[str], config: Config) -> tuple[Path, list[Path], bool]:
+    """The archive root, its content paths, and whether it is a repository of its own."""
+    if config.content_paths:
+        return config.root.resolve(), [p.resolve() for p in config.content_paths], True
+    root = git_root(Path(paths[0]))
+    if root is not None:
+        return root, [root], True
+    resolved = [Path(p).resolve() for p in paths]
+    common = Path(os.path.commonpath([str(p if p.is_dir() else p.parent) for p in resolved]))
+    return common, resolved, False
+
+
+def cache_dirs(root: Path, config: Config, in_repository: bool) -> list[Path]:
+    """Candidate cache directories, most preferred first. Outside a repository nothing is written
+    beside the articles: the index goes to the per-user cache."""
+    if config.cache_dir is not None:
+        return [config.cache_dir]
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsroom-lint"
+    user_dir = user / hashlib.sha1(str(root).encode()).hexdigest()[:16]
+    return [root / CACHE_NAME, user_dir] if in_repository else [user_dir]
+
+
+def open_archive(paths: list[str], config: Config, notices: list[str], walk) -> Archive:
+    root, content, in_repository = locate(paths, config)
+    files = []
+    for top in content:
+        if top.is_dir():
+            files.extend(walk(top, config))
+        elif top.is_file() and top.suffix.lower() in SUFFIXES:
+            files.append(top)
+    index = None
+    for directory in cache_dirs(root, config, in_repository):
+        try:
+            index = Index(directory, notices)
+            break
+        except (OSError, sqlite3.OperationalError):
+            continue  # not writable here: try the next place
+    else:
+        notices.append("no writable cache directory; continuing without the index")
+    keys = []
+    for top in content:
+        try:
+            keys.append(top.relative_to(root).as_posix())
+        except ValueError:
+            pass
+    return Archive(root, files, keys, index)

@@ -1,0 +1,23 @@
+"""Source lines of linted files, read again on demand for excerpts and baseline keys."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .documents import decode
+from .model import LintError
+
+
+class SourceLines:
+    def __init__(self, paths: dict[str, Path]):
+        self.paths = paths  # display path -> file
+        self._cache: dict[str, list[str]] = {}
+
+    def line(self, display: str, number: int) -> str | None:
+        if display not in self._cache:
+            path = self.paths.get(display)
+            try:
+                self._cache[display] = decode(path.read_bytes(), display)[0].splitlines() if path else []
+            except (OSError, LintError):
+                self._cache[display] = []
+        lines = self._cache[display]
+        return lines[number - 1] if 0 < number <= len(lines) else None
