@@ -39,6 +39,20 @@ def test_unquoted_title_and_headline_key():
     assert headline_at(doc) == ("Bridge reopens", (2, 11, 2, 25), "front-matter")
 
 
+@pytest.mark.parametrize("value,shown,position", [
+    ('"\'Quoted\' words here"', "'Quoted' words here", (2, 9, 2, 28)),
+    ("'It''s here'", "It''s here", (2, 9, 2, 19)),
+    ('"Bridge"   # a comment', "Bridge", (2, 9, 2, 15)),
+    ("Plain title", "Plain title", (2, 8, 2, 19)),
+    (">-\n  Folded title\n  over two", "Folded title\n  over two", (3, 3, 4, 11)),
+    ('"Café reopens"', "Café reopens", (2, 9, 2, 21)),
+])
+def test_title_span_covers_exactly_the_title(value, shown, position):
+    doc = read(f"---\ntitle: {value}\n---\nBody.\n")
+    assert doc.source[doc.headline.span.start:doc.headline.span.end] == shown
+    assert headline_at(doc)[1] == position
+
+
 def test_h1_is_the_headline_without_a_title():
     doc = read("---\ndate: 2026-11-20\n---\n\n## Not this\n\n# Bridge  reopens\n\nBody.\n")
     text, (line, column, _, _), origin = headline_at(doc)
