@@ -63,10 +63,9 @@ class RuleSet:
 
 
 def matches(rule_id: str, selector: str) -> bool:
-    """A selector is a rule id, a family (`dates`), or a prefix ending at a dot or dash."""
+    """A selector is a rule id (that rule only), a family (`dates`, `dates.`), or `ALL`."""
     selector = selector.rstrip(".")
-    return selector in ("ALL", "all") or rule_id == selector or rule_id.startswith(selector + ".") \
-        or (rule_id.startswith(selector) and rule_id[len(selector)] in ".-")
+    return selector in ("ALL", "all") or rule_id == selector or rule_id.startswith(selector + ".")
 
 
 def selects(rule_id: str, select: list[str] | None, ignore: list[str]) -> bool:
