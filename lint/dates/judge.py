@@ -71,6 +71,8 @@ def impossible(dd: DocDates) -> list[Issue]:
             continue
         elif m.month == 2 and m.day == 29:
             reason = f"{m.year} is not a leap year"
+        elif m.month == 2 and m.year is None:
+            reason = "February never has more than 29 days"
         else:
             reason = f"{MONTHS[m.month - 1]} has {resolve.days_in_month(m.month, m.year)} days"
         issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "reason": reason}))

@@ -32,18 +32,18 @@ _NOT_DAY_AFTER = (r"(?![\d])(?![.,]\d)(?!-[A-Za-z])(?!\s*(?:%|percent|per\b|pct|
                   r"[xX×]\b|:\d))")
 
 _PATTERN = re.compile(rf"""(?=[A-Z0-9])(?<![\w])(?:
-  (?P<wdmd>(?P<wd1>{_WD})(?:,\s*|\s+)(?:\(\s*)?(?P<mon1>{_MON})\s+(?P<day1>{_DAY})\b{_NOT_DAY_AFTER}(?:,?\s+(?P<year1>{_YEAR})\b(?!\d))?)
-| (?P<wddm>(?P<wd2>{_WD})(?:,\s*|\s+)(?:the\s+)?(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MON})\b(?:,?\s+(?P<year2>{_YEAR})\b(?!\d))?)
-| (?P<md>(?P<mon3>{_MON})\s+(?P<day3>{_DAY})\b{_NOT_DAY_AFTER}(?:,?\s+(?P<year3>{_YEAR})\b(?!\d))?)
-| (?P<dm>(?<![\d.,$£€#])(?P<day4>{_DAY})\s+(?:of\s+)?(?P<mon4>{_MON})\b(?:,?\s+(?P<year4>{_YEAR})\b(?!\d))?)
-| (?P<iso>(?<![\d/-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d/-]))
-| (?P<num>(?<![\d/.-])(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[12]\d|3[01]|0?[1-9])/(?P<ny>(?:19|20)?\d\d)(?![\d/]))
+  (?P<date>(?:(?P<wd1>{_WD})(?:,\s*|\s+)(?:\(\s*|the\s+)?)?
+    (?:(?P<mon1>{_MON})\s+(?P<day1>{_DAY})\b{_NOT_DAY_AFTER}
+      |(?<![\d.,$£€#])(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MON})\b)
+    (?:,?\s+(?P<year>{_YEAR})\b(?!\d))?)
+| (?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d/-]))
+| (?P<num>(?P<nm>1[0-2]|0?[1-9])/(?P<nd>[12]\d|3[01]|0?[1-9])/(?P<ny>(?:19|20)?\d\d)(?![\d/]))
 | (?P<my>(?P<mon5>{_MON_FULL}|{_MON_ABBR})\s+(?P<year5>{_YEAR})\b(?!\d))
 | (?P<mon>(?P<mon6>(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.))
-| (?P<rel>(?:(?:Yesterday|Today|Tomorrow|Tonight)\b
+| (?P<rel>(?:Yesterday|Today|Tomorrow|Tonight)\b
       |(?:Last|Next|This)\s+(?:{_WD}|week|month|year|weekend)\b
       |\d+\s+(?:days?|weeks?|months?|years?)\s+ago\b
-      |(?:Earlier|Later)\s+this\s+(?:week|month|year)\b))
+      |(?:Earlier|Later)\s+this\s+(?:week|month|year)\b)
 | (?P<wd>(?P<wd3>{_WD})\b)
 )""", re.VERBOSE)
 # Relative phrases in lower case, found from their distinctive words.
@@ -87,16 +87,16 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
     for m in _PATTERN.finditer(prose, start, end):
         g = m.lastgroup
         text = m.group(0)
-        if g in ("wdmd", "wddm", "md", "dm"):
-            i = {"wdmd": "1", "wddm": "2", "md": "3", "dm": "4"}[g]
+        if g == "date":
+            i = "1" if m.group("day1") else "2"
             day = int(m.group("day" + i).rstrip("stndrh"))
             if day > 31 or day == 0:
                 continue
-            year = m.group("year" + i)
-            wd = m.group("wd" + i) if i in "12" else None
+            year = m.group("year")
+            wd = m.group("wd1")
             mention = Mention("date", m.start(), m.end(), text, month_number(m.group("mon" + i)), day,
                               int(year) if year else None, WEEKDAY_NUMBER[wd] if wd else None)
-            mention.date_start = m.start("mon" + i) if i in "13" else m.start("day" + i)
+            mention.date_start = min(m.start("mon" + i), m.start("day" + i))
             found.append(mention)
         elif g == "iso":
             mention = Mention("date", m.start(), m.end(), text, int(m.group("im")), int(m.group("id")),
