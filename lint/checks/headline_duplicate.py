@@ -3,7 +3,8 @@
 "The same" is equality after folding case, punctuation, quotes and whitespace. "Nearly" is a
 character similarity at or above the rule's threshold, tried only for headlines long enough that one
 changed character cannot turn one story into another, and only between headlines that share most
-of their words, so the comparison stays far from quadratic on an archive.
+of their words, so the comparison stays far from quadratic on an archive. Headlines that differ in
+a number are never near duplicates: they are the parts of a series.
 """
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from difflib import SequenceMatcher
 from ..model import Finding, Location, Related
 from ..normalise import headline_key
 from . import CrossArticleKind, Param, register
+
+
+def _numbers(key: str) -> list[str]:
+    return sorted(w for w in key.split() if any(c.isdigit() for c in w))
 
 
 @register
@@ -89,6 +94,8 @@ class HeadlineDuplicate(CrossArticleKind):
                     continue
                 if abs(len(key) - len(other_key)) > (1 - threshold) * max(len(key), len(other_key)) + 1:
                     continue
+                if _numbers(key) != _numbers(other_key):
+                    continue  # "Part 1" and "Part 2", "Day 50" and "Day 100": a series, not a copy
                 if SequenceMatcher(None, key, other_key).ratio() >= threshold:
                     found.append((key, other_key))
         return found

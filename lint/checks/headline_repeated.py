@@ -1,5 +1,6 @@
 """`headline-repeated`: the headline printed again as a paragraph of the body (a paste or template
-slip that puts the headline on the page twice)."""
+slip that puts the headline on the page twice). Headings, list items and table cells are not
+compared: a how-to's closing section or a table of documents may carry the story's title by design."""
 from __future__ import annotations
 
 from ..model import Related
@@ -21,11 +22,10 @@ class HeadlineRepeated(CheckKind):
         key = headline_key(headline.text)
         if len(key.split()) < rule.params["min_words"]:
             return
-        own = (headline.span.start, headline.span.end)
         headline_line = doc.lines.position(headline.span.start)[0]
         for block in doc.blocks:
-            if (block.start, block.end) == own or block.start <= headline.span.start < block.end:
-                continue
+            if block.kind != "paragraph" or block.start <= headline.span.start < block.end:
+                continue  # section headings, list items and table cells may name the story by design
             text = doc.block_text(block)
             if text_key(text) != key:
                 continue
