@@ -180,9 +180,12 @@ def run(files: list[tuple[Path, str]], ruleset: RuleSet, config: Config, options
             (outcome.errors if result.error else outcome.notices).append(result.message)
             continue
         analysis, mtime_ns, size, sha1 = result
-        if target.key is not None:
+        if target.key is not None and index is not None:
             fresh.append(Entry(target.key, mtime_ns, size, sha1, encode_findings(analysis.findings),
                                analysis.records, analysis.suppressions))
+            if len(fresh) >= STORE_BATCH:
+                index.store(stamp, fresh)
+                fresh.clear()
         if not target.given:
             analysis.findings = []
         analyses[target.display] = analysis
@@ -232,6 +235,10 @@ def _analyse_in_worker(job: tuple[Path, str]):
     ruleset, options = _worker_state
     return _analyse_one(job[0], job[1], ruleset, options)
 
+
+# Analyses are written to the index in batches of this many, so a large cold run neither holds every
+# encoded entry in memory nor loses all its work when interrupted.
+STORE_BATCH = 500
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 48
