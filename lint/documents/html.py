@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from ..model import Document, Headline, Span
+from ..model import Document, Headline, LineIndex, Span
 from . import ProseBuilder, ReaderOptions, parse_date
 
 BLOCK_TAGS = {
@@ -41,11 +41,7 @@ class HtmlProse(HTMLParser):
         self._line_starts: list[int] = [0]
 
     def feed_all(self, text: str):
-        self._line_starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self._line_starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
+        self._line_starts = LineIndex(text).starts  # the tokenizer reports (line, column)
         self.feed(text)
         self.close()
         self.builder.end_block(self.kind)
