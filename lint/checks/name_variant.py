@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from ..model import Fix, Related
-from ..names import extract
-from ..names.group import article_forms, within_article
+from ..names.group import forms_of, within_article
 from ..names.keys import fold
 from . import CheckKind, Param, register
 
@@ -24,7 +23,7 @@ class NameVariant(CheckKind):
 
     def check(self, doc, rule):
         accepted, fix_ratio = rule.prepared
-        forms = article_forms(extract(doc))
+        forms = forms_of(doc)
         for variant, usual, why in within_article(forms, accepted):
             anchor = usual.mentions[0]
             related = [Related(doc.location(anchor.start, anchor.end),

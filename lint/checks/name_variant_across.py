@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Finding, Location, Related
-from ..names import extract
-from ..names.group import article_forms, different_people, make_form, related_pairs
+from ..names.group import different_people, forms_of, make_form, related_pairs
 from ..names.keys import MIN_LENGTH, fold
 from ..names.lexicon import COMMON_WORDS, KNOWN_NAMES
 from ..names.plausible import less_plausible
@@ -39,11 +38,10 @@ class NameVariantAcross(CrossArticleKind):
         return frozenset(fold(a) for a in params["accepted"] or []), params["max_articles"], params["min_mentions"]
 
     def extract(self, doc, rule):
-        names = extract(doc)
         records = []
         if doc.headline is not None:
             records.append((_HEADLINE, tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
-        for form in article_forms(names).values():
+        for form in forms_of(doc).values():
             if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
                 continue
             first = form.mentions[0]

@@ -30,7 +30,7 @@ def main(argv):
         except Exception:
             continue
         found = extract(doc)
-        lower.update(found.lower_words)
+        lower.update(found.lower_words())
         names.update({m.folded for m in found.mentions if not m.initial})
     common = sorted(w for w, n in lower.items() if n >= MIN_LOWER and len(w) > 1 and w.isalpha())
     known = sorted(w for w, n in names.items() if n >= MIN_DOCS and lower[w] == 0 and w.isalpha())

@@ -9,18 +9,24 @@ lower case (then it is an ordinary word: "Series", "Department", "Knight"). Word
 from __future__ import annotations
 
 import re
+
+import regex
 from dataclasses import dataclass, field
 
 from .keys import fold, translit_key
 from .lexicon import COMMON_WORDS
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_L = r"[\p{L}\p{M}]"
+_CAP = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Lu}}{_L}*(?:['’]{_L}+)*(?:-\p{{Lu}}{_L}*(?:['’]{_L}+)*)*")
+_LOWER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Ll}}{_L}*")
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|t|d|m)$")
-_POSSESSIVE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
 _OPENERS = set(" \t\"'“‘«([*_-–—")
 _SENTENCE_END = set(".!?:;…")
 PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le",
              "al", "el", "bin", "ibn", "ter", "ten", "zu", "y"}
+# what may stand between two words of one name: a space, up to two particles, middle initials
+_JOIN = regex.compile(r"[ \u00a0](?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
+                      + r")[ ]|\p{Lu}\.[ ]){0,3}")
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "prime",
           "minister", "senator", "sen", "rep", "gov", "governor", "general", "gen", "col", "capt",
           "captain", "king", "queen", "prince", "princess", "pope", "saint", "st", "judge", "justice",
@@ -29,7 +35,7 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "presi
           "ambassador", "commissioner", "lieutenant", "lt", "sgt", "sergeant", "major", "officer"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     text: str          # the name word as written, possessive removed
     start: int         # source offsets of `text`
@@ -44,90 +50,82 @@ class Mention:
 @dataclass
 class ArticleNames:
     mentions: list[Mention] = field(default_factory=list)
-    lower_words: set[str] = field(default_factory=set)  # folded words the article writes in lower case
+    prose: str = ""
+    _lower: dict[str, bool] = field(default_factory=dict)
 
     def is_word(self, folded: str) -> bool:
-        """Is this an ordinary word, by the article's own use or the language's?"""
-        return folded in self.lower_words or folded in COMMON_WORDS
+        """Is this an ordinary word, by the language's use or the article's own (written in lower
+        case somewhere in it)?"""
+        if folded in COMMON_WORDS:
+            return True
+        known = self._lower.get(folded)
+        if known is None:
+            known = self._lower[folded] = _written_lower(self.prose, folded)
+        return known
+
+    def lower_words(self) -> set[str]:
+        """Every word the article writes in lower case, folded (for building the lexicon)."""
+        return {w if w.isascii() else fold(w) for w in set(_LOWER.findall(self.prose))}
 
 
-def _capitalised(part: str) -> bool:
-    return part[:1].isupper() and not (len(part) > 1 and part.isupper()) and any(c.islower() for c in part)
+def _written_lower(prose: str, word: str) -> bool:
+    """Does `word` (lower case) occur in `prose` as a whole word? A plain substring search first:
+    most names never occur in lower case, and then this costs one pass in C."""
+    pos = prose.find(word)
+    while pos != -1:
+        end = pos + len(word)
+        if (pos == 0 or not prose[pos - 1].isalpha()) and (end == len(prose) or not prose[end].isalpha()):
+            return True
+        pos = prose.find(word, pos + 1)
+    return False
+
+
+def _strip_possessive(text: str) -> str:
+    if text[-1:] in "'’":
+        return text[:-1]
+    if text[-2:-1] in ("'", "’") and text[-1:] in "sS":
+        return text[:-2]
+    return text
 
 
 def extract(doc) -> ArticleNames:
     prose = doc.prose
-    result = ArticleNames()
+    result = ArticleNames(prose=prose)
     block_starts = sorted(b.start for b in doc.blocks)
     bi = 0
-    words = []  # (start, end, text, capitalised)
-    for m in _WORD.finditer(prose):
-        text = m.group(0)
-        if _CONTRACTION.search(text):
-            words.append((m.start(), m.end(), text, False))  # We'll, Don't: not names
-            continue
-        if text[0].islower():
-            if "-" not in text:
-                result.lower_words.add(fold(_POSSESSIVE.sub("", text)))
-                words.append((m.start(), m.end(), text, False))
-                continue
-        parts = text.split("-") if "-" in text else [text]
-        if len(parts) > 1 and not all(_capitalised(p) for p in parts):
-            pos = m.start()
-            for p in parts:
-                if p:
-                    words.append((pos, pos + len(p), p, _capitalised(p)))
-                    if p[0].islower():
-                        result.lower_words.add(fold(p))
-                pos += len(p) + 1
-            continue
-        words.append((m.start(), m.end(), text, _capitalised(text) or (len(parts) > 1)))
-
     prev_end = -1
     current: list[Mention] = []
     names: list[list[Mention]] = []
-    pending_particles = 0
-    after_initial = False
-    for start, end, text, cap in words:
-        if len(text) == 1 and text.isupper():  # a middle initial: Mihail C. Roco
-            joined = prev_end >= 0 and prose[prev_end:start] == " " and current
-            if joined and prose[end:end + 2] == ". ":
-                after_initial, prev_end = True, end
-                continue
-        was_initial, after_initial = after_initial, False
-        base = _POSSESSIVE.sub("", text)
-        gap = prose[prev_end:start] if prev_end >= 0 else ""
-        joined = prev_end >= 0 and (gap in (" ", "\u00a0") or (gap == ". " and was_initial))
-        if not cap:
-            if joined and current and text in PARTICLES and pending_particles < 2:
-                pending_particles += 1
-                prev_end = end
-                continue
+    for m in _CAP.finditer(prose):
+        start, end, text = m.start(), m.end(), m.group(0)
+        if len(text) == 1 and prose[end:end + 1] == ".":
+            continue  # an initial (Mihail C. Roco) or part of an abbreviation (U.S.)
+        apostrophe = "'" in text or "’" in text
+        base = _strip_possessive(text) if apostrophe else text
+        if not base or base.isupper() or (apostrophe and _CONTRACTION.search(text)):
+            if current:  # We'll, NATO: not names, and they end the name before them
+                names.append(current)
+            current, prev_end = [], -1
+            continue
+        joined = prev_end >= 0 and (start == prev_end + 1 and prose[prev_end] == " "
+                                    or _JOIN.fullmatch(prose, prev_end, start) is not None)
+        initial = False
+        if not joined:
             if current:
                 names.append(current)
-            current, pending_particles, prev_end = [], 0, end
-            continue
-        if not joined and current:
-            names.append(current)
-            current = []
-        pending_particles = 0
-        while bi < len(block_starts) and block_starts[bi] <= start:
-            bi += 1
-        block_start = block_starts[bi - 1] if bi else 0
-        j = start - 1
-        while j >= block_start and prose[j] in _OPENERS:
-            j -= 1
-        initial = j < block_start or prose[j] in _SENTENCE_END or (prose[j] == "\n")
-        if not base:
-            prev_end = end
-            continue
-        mention = Mention(base, start, start + len(base), fold(base), initial)
-        current.append(mention)
+                current = []
+            while bi < len(block_starts) and block_starts[bi] <= start:
+                bi += 1
+            block_start = block_starts[bi - 1] if bi else 0
+            j = start - 1
+            while j >= block_start and prose[j] in _OPENERS:
+                j -= 1
+            initial = j < block_start or prose[j] in _SENTENCE_END or prose[j] == "\n"
+        current.append(Mention(base, start, start + len(base), fold(base), initial))
         prev_end = end
         if base != text:  # a possessive ends the name
             names.append(current)
-            current = []
-            prev_end = -1
+            current, prev_end = [], -1
     if current:
         names.append(current)
 

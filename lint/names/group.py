@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .extract import ArticleNames, Mention
-from .keys import blocking_keys, fold, relation, translit_key
+from .keys import MIN_LENGTH, blocking_keys, fold, relation, translit_key
 from .lexicon import KNOWN_NAMES
 
 
@@ -51,8 +51,15 @@ def article_forms(names: ArticleNames) -> dict[str, Form]:
     return forms
 
 
-def related_pairs(forms: list[Form]) -> list[tuple[Form, Form, str]]:
-    """Pairs of spellings that look like one name, each pair once, with the reason."""
+def related_pairs(forms: list[Form], small: int = 80) -> list[tuple[Form, Form, str]]:
+    """Pairs of spellings that look like one name, each pair once, with the reason.
+
+    An article's few dozen spellings are compared within buckets of their first two letters (a
+    swap of those two keeps the bucket); a run's thousands are blocked by deletion neighbourhoods."""
+    if len(forms) <= small:
+        return _pairs_by_letters(forms)
+    # spellings shorter than keys.MIN_LENGTH only ever pair through diacritics
+    forms = [f for f in forms if len(f.folded) >= MIN_LENGTH or not f.text.isascii()]
     blocks = defaultdict(list)
     for index, form in enumerate(forms):
         for key in blocking_keys(form.folded, form.key):
@@ -67,6 +74,29 @@ def related_pairs(forms: list[Form]) -> list[tuple[Form, Form, str]]:
                     continue
                 seen.add((a, b))
                 fa, fb = forms[a], forms[b]
+                why = relation(fa.text, fb.text, fa.folded, fb.folded, fa.key, fb.key)
+                if why:
+                    pairs.append((fa, fb, why))
+    return pairs
+
+
+def _pairs_by_letters(forms: list[Form]) -> list[tuple[Form, Form, str]]:
+    buckets = defaultdict(list)
+    for form in forms:
+        if len(form.folded) >= MIN_LENGTH or not form.text.isascii():
+            buckets[form.folded[0]].append(form)
+            if len(form.folded) > 1 and form.folded[1] != form.folded[0]:
+                buckets[form.folded[1]].append(form)
+    seen, pairs = set(), []
+    for members in buckets.values():
+        for i, fa in enumerate(members):
+            for fb in members[i + 1:]:
+                if abs(len(fa.folded) - len(fb.folded)) > 2 and abs(len(fa.key) - len(fb.key)) > 2:
+                    continue
+                ids = (id(fa), id(fb))
+                if ids in seen:
+                    continue
+                seen.add(ids)
                 why = relation(fa.text, fb.text, fa.folded, fb.folded, fa.key, fb.key)
                 if why:
                     pairs.append((fa, fb, why))
@@ -119,3 +149,14 @@ def within_article(forms: dict[str, Form], accepted: frozenset[str]) -> list[tup
         if held is None or usual.count > held[1].count:
             best[variant.text] = (variant, usual, why)
     return sorted(best.values(), key=lambda t: t[0].mentions[0].start)
+
+
+_LAST: list = [None, None]  # (document, forms): both names checks read one article in turn
+
+
+def forms_of(doc) -> dict[str, Form]:
+    """The spellings of one document, extracted once however many names rules look at it."""
+    if _LAST[0] is not doc:
+        from .extract import extract
+        _LAST[0], _LAST[1] = doc, article_forms(extract(doc))
+    return _LAST[1]

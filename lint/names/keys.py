@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?:iy|yy|ij|y)$")
@@ -19,6 +20,7 @@ _EXTRA = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l"
 MIN_LENGTH = 5  # shorter spellings are not compared: too many real names differ by one letter
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, diacritics removed: "Luboš" -> "lubos"."""
     word = word.casefold().translate(_EXTRA)
@@ -28,6 +30,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def translit_key(folded: str) -> str:
     """The key of a folded spelling under the usual transliteration differences."""
     key = _DOUBLE.sub(r"\1", folded)
@@ -83,11 +86,12 @@ def relation(a: str, b: str, fa: str | None = None, fb: str | None = None,
     return None
 
 
-def blocking_keys(folded: str, key: str) -> set[str]:
+@lru_cache(maxsize=32768)
+def blocking_keys(folded: str, key: str) -> frozenset[str]:
     """Cheap keys two related spellings always share (deletion neighbourhoods of the folded form and
     of its key), so that edit distance is only computed within a block."""
     keys = {"k:" + key, "f:" + folded}
     for word, tag in ((folded, "f:"), (key, "k:")):
         for i in range(len(word)):
             keys.add(tag + word[:i] + word[i + 1:])
-    return keys
+    return frozenset(keys)
