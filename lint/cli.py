@@ -14,7 +14,7 @@ from . import config as config_mod
 from . import baseline, engine, fix, index, ruleset
 from .archive import cache_dirs, locate, open_archive
 from .progress import Progress
-from .sources import SourceLines
+from .sources import Documents, SourceLines
 from .model import LEVELS, LintError, level_rank
 from .report import FORMATS, Report, render
 
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
                "2 usage, configuration or input error.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text); sarif for code scanning, html for a self-contained page")
     parser.add_argument("--select", action="append", metavar="RULES", help="only these rule ids or prefixes (comma-separated)")
     parser.add_argument("--ignore", action="append", metavar="RULES", help="skip these rule ids or prefixes (comma-separated)")
     parser.add_argument("--fail-on", choices=LEVELS, help="lowest level that fails the run (default: warning)")
@@ -129,7 +129,9 @@ def _lint(args) -> int:
             print(f"lint: baseline written to {baseline_path} with {len(findings)} finding(s); "
                   "later runs report only new ones", file=sys.stderr)
             findings = []
-    report = Report(findings, outcome.files_checked, fixed, color=_color(args), source_line=sources.line)
+    documents = Documents({d: p for p, d in files}, engine.reader_options(config, published))
+    report = Report(findings, outcome.files_checked, fixed, color=_color(args), source_line=sources.line,
+                    rules=active.rules, document=documents.get)
     text = render(args.format, report)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -1,10 +1,10 @@
 """Reporters: each turns the run's findings into one output format and decides nothing."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
-from ..model import Finding
+from ..model import Document, Finding
 
 
 @dataclass
@@ -14,12 +14,18 @@ class Report:
     fixed: int = 0
     color: bool = False
     source_line: Callable[[str, int], str | None] = lambda path, line: None
+    # The rules of the run (lint.ruleset.Rule), for formats that describe them (SARIF).
+    rules: list[Any] = field(default_factory=list)
+    # The Document of a display path, read again on demand (HTML excerpts and timelines); None when
+    # it cannot be read.
+    document: Callable[[str], Document | None] = lambda path: None
 
 
 def render(fmt: str, report: Report) -> str:
-    from . import github, json, text
+    from . import github, html, json, sarif, text
 
-    return {"text": text.render, "json": json.render, "github": github.render}[fmt](report)
+    return {"text": text.render, "json": json.render, "github": github.render,
+            "sarif": sarif.render, "html": html.render}[fmt](report)
 
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "html")

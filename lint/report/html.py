@@ -1,0 +1,367 @@
+"""One self-contained HTML page: findings by article with their source excerpts, the timeline of every
+article with date findings, and the spelling clusters of name findings.
+
+No network: the CSS, the script and the timelines (SVG) are inline. The page only displays: the
+timeline shows the dates the date engine found (`lint.dates.analysis.analyse`) and marks the ones
+the findings point at; it judges nothing itself.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import OrderedDict
+from html import escape
+
+from ..model import Finding, Location
+from . import Report
+from .text import _summary
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def _e(value) -> str:
+    return escape(str(value), quote=True)
+
+
+# ---------------------------------------------------------------- excerpts
+
+def _line_offset(doc, line: int, column: int) -> int | None:
+    if doc is None or not 0 < line <= len(doc.lines.starts):
+        return None
+    return doc.lines.starts[line - 1] + column - 1
+
+
+def _excerpt(report: Report, loc: Location, css: str = "hit") -> str:
+    source = report.source_line(loc.path, loc.line)
+    if source is None:
+        return ""
+    start = max(0, min(loc.column - 1, len(source)))
+    if loc.end_line == loc.line:
+        end = max(start, min(loc.end_column - 1, len(source)))
+    else:
+        end = len(source)
+    if end == start and start < len(source):
+        match = re.match(r"\S+", source[start:])
+        end = start + (len(match.group(0)) if match else 1)
+    return (f'<pre class="excerpt"><span class="ln">{loc.line}</span>{_e(source[:start])}'
+            f'<mark class="{css}">{_e(source[start:end])}</mark>{_e(source[end:])}</pre>')
+
+
+def _where(loc: Location) -> str:
+    return f"{loc.path}:{loc.line}:{loc.column}"
+
+
+def _finding(report: Report, f: Finding, number: int) -> str:
+    parts = [f'<li class="finding level-{f.level}" id="finding-{number}" data-level="{f.level}">',
+             f'<div class="head"><span class="badge {f.level}">{f.level}</span> '
+             f'<code class="rule">{_e(f.rule)}</code> <span class="where">{_e(_where(f.location))}</span></div>',
+             f'<p class="message">{_e(f.message)}</p>',
+             _excerpt(report, f.location)]
+    if f.related:
+        parts.append('<ul class="related">')
+        for r in f.related:
+            parts.append(f'<li><span class="rel-msg">{_e(r.message)}</span> '
+                         f'<span class="where">{_e(_where(r.location))}</span>'
+                         f'{_excerpt(report, r.location, "rel")}</li>')
+        parts.append("</ul>")
+    if f.fix is not None:
+        parts.append(f'<p class="fix">Fix: replace <code>{_e(f.fix.original)}</code> with '
+                     f'<code>{_e(f.fix.replacement)}</code></p>')
+    parts.append("</li>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- timeline
+
+class _Point:
+    def __init__(self, date: dt.date, label: str):
+        self.date = date
+        self.label = label
+        self.mentions: list = []  # (text, line)
+        self.roles: set[str] = set()  # flagged, related
+
+
+def _timeline(report: Report, path: str, findings: list[Finding]) -> str:
+    from ..dates.analysis import analyse
+    from ..dates.resolve import PLACEHOLDER_YEAR, make
+
+    doc = report.document(path)
+    if doc is None:
+        return '<p class="note">The article could not be read again, so its timeline is not shown.</p>'
+    dd = analyse(doc)
+    pub = dd.pub
+    year_known = pub.date is not None and pub.year_known
+    base_year = pub.date.year if pub.date is not None else PLACEHOLDER_YEAR
+
+    flagged, related = [], []
+    for f in findings:
+        o = _line_offset(doc, f.location.line, f.location.column)
+        if o is not None:
+            flagged.append(o)
+        for r in f.related:
+            o = _line_offset(doc, r.location.line, r.location.column)
+            if o is not None:
+                related.append(o)
+
+    points: "OrderedDict[dt.date, _Point]" = OrderedDict()
+    off_axis = []
+    any_yearless = False
+    for m in dd.days:
+        line = dd.line(m)
+        year = m.year if m.year is not None else base_year
+        date = make(year, m.month, m.day)
+        if date is None:
+            off_axis.append((m.text, line))
+            continue
+        if m.year is None:
+            any_yearless = True
+        show_year = m.year is not None or year_known
+        label = f"{MONTHS[date.month - 1]} {date.day}" + (f", {date.year}" if show_year else "")
+        point = points.setdefault(date, _Point(date, label))
+        if m.year is not None:
+            point.label = label
+        point.mentions.append((m.text, line))
+        if any(m.start <= o < max(m.end, m.start + 1) for o in flagged):
+            point.roles.add("flagged")
+        if any(m.start <= o < max(m.end, m.start + 1) for o in related):
+            point.roles.add("related")
+
+    pub_label = ""
+    if pub.date is not None:
+        shown = f"{MONTHS[pub.date.month - 1]} {pub.date.day}" + (f", {pub.date.year}" if pub.year_known else "")
+        how = {"front-matter": "from the front matter", "option": "from --published",
+               "dateline": "inferred from the dateline",
+               "inferred": "inferred from the article's timeline"}.get(pub.origin, pub.origin)
+        pub_label = f"published {shown} ({how})"
+
+    out = [f'<figure class="timeline" data-path="{_e(path)}">',
+           f'<figcaption>Timeline of the dates in the article'
+           f'{" — " + _e(pub_label) if pub_label else " — publication date unknown"}</figcaption>']
+    out.append(_svg(list(points.values()), pub.date, pub_label, year_known))
+    notes = []
+    if any_yearless:
+        notes.append("Dates written without a year are placed in the publication year"
+                     + ("" if year_known else " (the year itself is unknown)") + ".")
+    if off_axis:
+        notes.append("Not on the axis (no such day): "
+                     + ", ".join(f"“{_e(t)}” (line {n})" for t, n in off_axis) + ".")
+    if notes:
+        out.append(f'<p class="note">{" ".join(notes)}</p>')
+    out.append('<table class="dates"><thead><tr><th>date</th><th>as written</th><th>line</th>'
+               '<th>role</th></tr></thead><tbody>')
+    for p in sorted(points.values(), key=lambda p: p.date):
+        role = "flagged" if "flagged" in p.roles else ("conflicts with the flagged date" if "related" in p.roles else "")
+        if "flagged" in p.roles and "related" in p.roles:
+            role = "flagged; also cited against another date"
+        if pub.date == p.date:
+            role = (role + "; " if role else "") + "publication date"
+        rows = "<br>".join(f"“{_e(t)}”" for t, _ in p.mentions)
+        lines = ", ".join(str(n) for _, n in p.mentions)
+        cls = " ".join(sorted(p.roles))
+        out.append(f'<tr class="{cls}"><td>{_e(p.label)}</td><td>{rows}</td><td>{lines}</td><td>{_e(role)}</td></tr>')
+    out.append("</tbody></table></figure>")
+    return "".join(out)
+
+
+def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: bool) -> str:
+    dates = [p.date for p in points] + ([pub] if pub else [])
+    if not dates:
+        return '<p class="note">The date engine found no dates of a day in this article.</p>'
+    width, left, right = 1000, 40, 40
+    lo, hi = min(dates), max(dates)
+    span = max((hi - lo).days, 1)
+    pad = max(3, span // 12)
+    lo, hi = lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad)
+    total = (hi - lo).days
+
+    def x(d: dt.date) -> float:
+        return left + (width - left - right) * (d - lo).days / total
+
+    # Labels in lanes above the axis, so that none overlaps its neighbour.
+    lanes_end: list[float] = []
+    placed = []
+    for p in sorted(points, key=lambda p: p.date):
+        text = p.label + (f" ×{len(p.mentions)}" if len(p.mentions) > 1 else "")
+        w = 7.2 * len(text) + 10
+        px = x(p.date)
+        lane = next((i for i, end in enumerate(lanes_end) if end < px - w / 2), None)
+        if lane is None:
+            lanes_end.append(0)
+            lane = len(lanes_end) - 1
+        lanes_end[lane] = px + w / 2
+        placed.append((p, px, lane, text))
+    lane_h = 22
+    top = 30 + lane_h * max(1, len(lanes_end))
+    axis_y = top + 10
+    height = axis_y + 70
+    out = [f'<svg class="axis" viewBox="0 0 {width} {height}" width="100%" role="img" '
+           f'aria-label="timeline" xmlns="http://www.w3.org/2000/svg">',
+           f'<line class="axis-line" x1="{left - 20}" y1="{axis_y}" x2="{width - right + 20}" y2="{axis_y}"/>']
+    # month ticks
+    tick = dt.date(lo.year, lo.month, 1)
+    step_months = max(1, (total // 30) // 12 + 1)
+    while tick <= hi:
+        if tick >= lo:
+            tx = x(tick)
+            name = MONTHS[tick.month - 1][:3] + (f" {tick.year}" if year_known and tick.month == 1 or
+                                                 (year_known and tick == dt.date(lo.year, lo.month, 1)) else "")
+            out.append(f'<line class="tick" x1="{tx:.1f}" y1="{axis_y - 5}" x2="{tx:.1f}" y2="{axis_y + 5}"/>'
+                       f'<text class="tick-label" x="{tx:.1f}" y="{axis_y + 20}" text-anchor="middle">{_e(name)}</text>')
+        month = tick.month - 1 + step_months
+        tick = dt.date(tick.year + month // 12, month % 12 + 1, 1)
+    if pub is not None:
+        px = x(pub)
+        anchor = "end" if px > width * 0.6 else "start"
+        dx = -6 if anchor == "end" else 6
+        out.append(f'<g class="pub"><line x1="{px:.1f}" y1="16" x2="{px:.1f}" y2="{axis_y + 40}"/>'
+                   f'<text x="{px + dx:.1f}" y="{axis_y + 52}" text-anchor="{anchor}">{_e(pub_label)}</text></g>')
+    for p, px, lane, text in placed:
+        cls = "pt " + " ".join(sorted(p.roles))
+        ly = top - lane * lane_h
+        r = 8 if "flagged" in p.roles else 6
+        out.append(f'<g class="{cls.strip()}"><title>{_e(p.label)}: '
+                   f'{_e("; ".join(f"{t} (line {n})" for t, n in p.mentions))}</title>'
+                   f'<line class="leader" x1="{px:.1f}" y1="{ly + 4}" x2="{px:.1f}" y2="{axis_y - r}"/>'
+                   f'<circle cx="{px:.1f}" cy="{axis_y}" r="{r}"/>'
+                   f'<text x="{px:.1f}" y="{ly}" text-anchor="middle">{_e(text)}</text></g>')
+    out.append("</svg>")
+    out.append('<p class="legend"><span class="key flagged"></span> flagged date '
+               '<span class="key related"></span> date it conflicts with '
+               '<span class="key plain"></span> other date <span class="key pubkey"></span> publication</p>')
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- names
+
+_VARIANT = re.compile(r'^"(?P<variant>[^"]+)" \((?P<count>\d+)x(?P<here> here)?\) looks like a misspelling of '
+                      r'"(?P<usual>[^"]+)"(?: \((?P<usual_count>\d+)x\))?'
+                      r'(?:, the spelling of (?P<articles>\d+) other article)?')
+
+
+def _names(report: Report, findings: list[Finding]) -> str:
+    clusters: "OrderedDict[str, dict]" = OrderedDict()
+    for f in findings:
+        m = _VARIANT.match(f.message)
+        if m:
+            usual = m.group("usual")
+            variant, count = m.group("variant"), int(m.group("count"))
+            if m.group("usual_count"):
+                usual_count = f"{m.group('usual_count')}× in this article"
+            elif m.group("articles"):
+                usual_count = f"in {m.group('articles')} other article(s)"
+            else:
+                usual_count = ""
+        else:  # a message this page does not know: show the flagged text and its related spellings
+            source = report.source_line(f.location.path, f.location.line) or ""
+            end = f.location.end_column if f.location.end_line == f.location.line else len(source) + 1
+            variant = source[f.location.column - 1:end - 1] or f.rule
+            usual, count, usual_count = f"{f.rule}: {variant}", 1, ""
+        cluster = clusters.setdefault(usual, {"usual_count": usual_count, "variants": OrderedDict(), "related": []})
+        cluster["variants"][variant] = cluster["variants"].get(variant, 0) + count if not m else count
+        cluster["related"].extend(f.related)
+    out = ['<div class="names"><h3>Name spellings</h3>']
+    for usual, c in clusters.items():
+        out.append(f'<table class="cluster"><tr class="usual"><td>{_e(usual)}</td>'
+                   f'<td>{_e(c["usual_count"] or "usual spelling")}</td></tr>')
+        for variant, count in c["variants"].items():
+            out.append(f'<tr class="variant"><td><mark class="hit">{_e(variant)}</mark></td>'
+                       f'<td>{count}× (flagged)</td></tr>')
+        seen = set()
+        for r in c["related"]:
+            key = (r.location.path, r.location.line, r.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(f'<tr class="where"><td></td><td>{_e(r.message)}: {_e(_where(r.location))}</td></tr>')
+        out.append("</table>")
+    out.append("</div>")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- page
+
+_CSS = """
+:root{--err:#b3261e;--warn:#a15c00;--info:#1f6f8b;--ink:#1d1d1f;--mute:#6b6b70;--line:#e3e3e8;--rel:#e08a00}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f6f6f8}
+header{background:#fff;border-bottom:1px solid var(--line);padding:18px 32px}
+h1{margin:0 0 4px;font-size:22px}.summary{margin:0;color:var(--mute)}
+.filters{margin-top:8px;font-size:14px}.filters label{margin-right:14px}
+main{max-width:1100px;margin:0 auto;padding:16px 32px 48px}
+section.article{background:#fff;border:1px solid var(--line);border-radius:8px;margin:18px 0;padding:14px 20px}
+section.article h2{font-size:17px;margin:0 0 2px;font-family:ui-monospace,Menlo,Consolas,monospace}
+.headline{margin:0 0 8px;color:var(--mute)}
+ol.findings{list-style:none;padding:0;margin:0}
+li.finding{border-top:1px solid var(--line);padding:10px 0}
+.head{font-size:14px}.where{color:var(--mute);font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+.badge{display:inline-block;padding:0 8px;border-radius:10px;color:#fff;font-size:12px;font-weight:600}
+.badge.error{background:var(--err)}.badge.warning{background:var(--warn)}.badge.info{background:var(--info)}
+code.rule{font-weight:600}.message{margin:4px 0}
+pre.excerpt{margin:4px 0;padding:6px 10px;background:#fafafa;border:1px solid var(--line);border-radius:4px;white-space:pre-wrap;word-break:break-word;tab-size:4;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace}
+.ln{display:inline-block;min-width:2.5em;color:var(--mute);user-select:none}
+mark.hit{background:#ffd9d6;border-bottom:2px solid var(--err);color:inherit}
+mark.rel{background:#ffeccc;border-bottom:2px solid var(--rel);color:inherit}
+ul.related{margin:4px 0 0 0;padding-left:18px;font-size:14px}.fix{font-size:14px}
+figure.timeline{margin:10px 0 14px;padding:10px 12px;border:1px solid var(--line);border-radius:6px;background:#fcfcfd}
+figcaption{font-weight:600;font-size:14px;margin-bottom:4px}
+svg.axis{display:block;font:12px system-ui,sans-serif}
+.axis-line{stroke:#888;stroke-width:1.5}.tick{stroke:#888}.tick-label{fill:var(--mute)}
+.pt circle{fill:#5b7c99}.pt text{fill:var(--ink)}.leader{stroke:#c8c8cf;stroke-dasharray:2 2}
+.pt.related circle{fill:#fff;stroke:var(--rel);stroke-width:3}.pt.related text{fill:#8a5300;font-weight:600}
+.pt.flagged circle{fill:var(--err)}.pt.flagged text{fill:var(--err);font-weight:700}
+.pub line{stroke:#2e7d32;stroke-width:2;stroke-dasharray:5 3}.pub text{fill:#2e7d32;font-weight:600}
+.legend{font-size:12px;color:var(--mute);margin:2px 0}
+.key{display:inline-block;width:10px;height:10px;border-radius:50%;margin:0 4px 0 10px;vertical-align:middle}
+.key.flagged{background:var(--err)}.key.related{border:3px solid var(--rel)}.key.plain{background:#5b7c99}
+.key.pubkey{border-radius:0;width:3px;height:12px;background:#2e7d32}
+.note{font-size:13px;color:var(--mute);margin:4px 0}
+table.dates,table.cluster{border-collapse:collapse;font-size:13px;margin:6px 0}
+table.dates td,table.dates th,table.cluster td{border-bottom:1px solid var(--line);padding:2px 10px;text-align:left;vertical-align:top}
+tr.flagged td{color:var(--err);font-weight:600}tr.related td{color:#8a5300}
+.names h3{font-size:14px;margin:8px 0 2px}tr.usual td{font-weight:600}
+.hidden{display:none}
+"""
+
+_JS = """
+document.querySelectorAll('.filters input').forEach(function (box) {
+  box.addEventListener('change', function () {
+    document.querySelectorAll('li.finding[data-level="' + box.value + '"]').forEach(function (li) {
+      li.classList.toggle('hidden', !box.checked);
+    });
+  });
+});
+"""
+
+
+def render(report: Report) -> str:
+    by_path: "OrderedDict[str, list[Finding]]" = OrderedDict()
+    for f in sorted(report.findings, key=lambda f: f.sort_key()):
+        by_path.setdefault(f.location.path, []).append(f)
+    levels = [lv for lv in ("error", "warning", "info") if any(f.level == lv for f in report.findings)]
+    out = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           '<title>Editorial lint report</title>', f"<style>{_CSS}</style></head><body>",
+           '<header><h1>Editorial lint report</h1>', f'<p class="summary">{_e(_summary(report))}</p>']
+    if levels:
+        out.append('<div class="filters">Show: ' + "".join(
+            f'<label><input type="checkbox" value="{lv}" checked> {lv}</label>' for lv in levels) + "</div>")
+    out.append("</header><main>")
+    number = 0
+    for i, (path, findings) in enumerate(by_path.items(), 1):
+        doc = report.document(path)
+        out.append(f'<section class="article" id="article-{i}"><h2>{_e(path)}</h2>')
+        if doc is not None and doc.headline is not None:
+            out.append(f'<p class="headline">{_e(doc.headline.text)}</p>')
+        dates = [f for f in findings if f.rule.startswith("dates.")]
+        if dates:
+            out.append(_timeline(report, path, dates))
+        names = [f for f in findings if f.rule.startswith("names.")]
+        if names:
+            out.append(_names(report, names))
+        out.append('<ol class="findings">')
+        for f in findings:
+            number += 1
+            out.append(_finding(report, f, number))
+        out.append("</ol></section>")
+    out.append(f"</main><script>{_JS}</script></body></html>")
+    return "\n".join(out) + "\n"

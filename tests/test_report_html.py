@@ -1,0 +1,149 @@
+"""The HTML report: one self-contained page; rendered in headless Chromium for the seed."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from lint.model import Finding, Location, Related
+from lint.report import Report, render
+
+from corehelp import run, write
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "seeds/000_897c2a44bb649566.txt"
+CHROMIUM = "/usr/bin/chromium"
+
+
+class _Texts(HTMLParser):
+    """Text inside the first element of each class asked for (by tag nesting)."""
+
+    def __init__(self, css_class: str):
+        super().__init__()
+        self.css_class, self.depth, self.texts, self.current = css_class, 0, [], None
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth:
+            self.depth += 1
+        elif self.css_class in classes:
+            self.depth, self.current = 1, []
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+            if not self.depth:
+                self.texts.append(" ".join(self.current))
+
+    def handle_data(self, data):
+        if self.depth and data.strip():
+            self.current.append(data.strip())
+
+
+def texts(page: str, css_class: str) -> list[str]:
+    parser = _Texts(css_class)
+    parser.feed(page)
+    return parser.texts
+
+
+def seed_report(capsys, monkeypatch, tmp_path) -> Path:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "report.html"
+    code, stdout, _ = run(capsys, "--no-cache", "--format", "html", "--output", str(out), "seeds/")
+    assert code == 1 and stdout == ""
+    return out
+
+
+def test_seed_page_is_self_contained_and_shows_the_timeline(capsys, monkeypatch, tmp_path):
+    page = seed_report(capsys, monkeypatch, tmp_path).read_text(encoding="utf-8")
+    assert not re.search(r"<link\b|\bsrc=|@import|url\(|https?://(?!www\.w3\.org/2000/svg)", page)
+    (timeline,) = texts(page, "timeline")
+    assert "published March 7 (inferred from the article's timeline)" in timeline
+    assert "December 28" in timeline and "March 7" in timeline
+    # the flagged date and the date it conflicts with are marked on the axis and in the table
+    assert re.search(r'<g class="pt flagged"><title>December 28: December 28 \(line 13\)', page)
+    assert re.search(r'<g class="pt related"><title>March 7: March 7 \(line 11\); March 7 \(line 21\)', page)
+    assert '<tr class="flagged"><td>December 28</td>' in page
+    # excerpts: the flagged span highlighted in its line, the related date too
+    assert 'Oval Office on <mark class="hit">December 28</mark>.</pre>' in page
+    assert 'was on <mark class="rel">March 7</mark>. The enemy' in page
+    assert texts(page, "headline") == ["Ceasefire talks vs. missile strikes: What Russia does while Trump negotiates"]
+    assert [t.split()[1] for t in texts(page, "head")] == ["headlines.repeated-in-body", "dates.timeline-outlier"]
+
+
+def chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    assert os.path.exists(CHROMIUM), "chromium is missing: apt-get install -y chromium (.ci/run does it)"
+    return subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+         f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0", *args],
+        capture_output=True, text=True, timeout=120)
+
+
+def console_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+
+
+def test_console_capture_sees_errors(tmp_path):
+    bad = write(tmp_path / "bad.html", "<p>x</p><script>console.error('boom'); missingFunction();</script>")
+    result = chromium("--dump-dom", bad.as_uri(), tmp_path=tmp_path)
+    assert any("Uncaught ReferenceError" in line for line in console_lines(result.stderr)), result.stderr
+
+
+def test_seed_page_renders_in_chromium_without_console_errors(capsys, monkeypatch, tmp_path):
+    report = seed_report(capsys, monkeypatch, tmp_path)
+    result = chromium("--dump-dom", report.as_uri(), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert console_lines(result.stderr) == []
+    (timeline,) = texts(result.stdout, "timeline")
+    assert "December 28" in timeline
+    shot = tmp_path / "report.png"
+    result = chromium(f"--screenshot={shot}", "--window-size=1280,1600", report.as_uri(), tmp_path=tmp_path)
+    assert console_lines(result.stderr) == []
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20000
+
+
+def test_escaping_and_no_documents():
+    f = Finding("x.y", "error", 'bad <b>"tag"</b>', Location("a<1>.md", 1, 4, 1, 12),
+                [Related(Location("a<1>.md", 2, 1, 2, 3), "see <here>")])
+    lines = {1: "if <script>alert(1)</script>", 2: "<i>t"}
+    page = render("html", Report([f], 1, source_line=lambda p, n: lines.get(n)))
+    assert "<script>alert" not in page and "<b>" not in page
+    assert '<mark class="hit">&lt;script&gt;</mark>alert(1)&lt;/script&gt;' in page
+    assert '<mark class="rel">&lt;i</mark>&gt;t' in page
+    assert "bad &lt;b&gt;&quot;tag&quot;&lt;/b&gt;" in page and "see &lt;here&gt;" in page
+    assert "<h2>a&lt;1&gt;.md</h2>" in page
+    dated = Finding("dates.impossible", "error", "m", Location("a.md", 1, 1, 1, 2))
+    page = render("html", Report([dated], 1))
+    assert "could not be read again" in page
+
+
+def test_timeline_with_a_front_matter_date_and_an_impossible_date(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", "---\ntitle: Port strike\ndate: 2025-03-18\n---\n"
+          "The port reopened on Friday, March 11, after a strike that began on February 30.\n\n"
+          "The strike was called on March 1, 2025.\n")
+    code, out, _ = run(capsys, "--no-cache", "--format", "html", "a.md")
+    (timeline,) = texts(out, "timeline")
+    assert "published March 18, 2025 (from the front matter)" in timeline
+    assert "Not on the axis (no such day): “February 30” (line 5)" in timeline
+    assert re.search(r'<g class="pt flagged"><title>March 11, 2025: Friday, March 11 \(line 5\)', out)
+    assert '<g class="pt"><title>March 1, 2025: March 1, 2025 (line 7)' in out
+    assert "publication date" not in timeline  # no date in the text falls on it
+
+
+def test_name_clusters_with_counts(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "--no-cache", "--format", "html", "tests/fixtures/names/")
+    clusters = texts(out, "cluster")
+    assert any("Cathay" in c and "in 2 other article(s)" in c and "Cathai 2× (flagged)" in c for c in clusters), clusters
+    assert 'spelled "Cathay" here: tests/fixtures/names/airline-a.md:6:1' in " ".join(clusters).replace("&quot;", '"')
+    single = Finding("names.variant", "warning", '"Smyth" (1x) looks like a misspelling of "Smith" (4x): one letter',
+                     Location("a.md", 1, 1, 1, 6))
+    (cluster,) = texts(render("html", Report([single], 1)), "cluster")
+    assert cluster == "Smith 4× in this article Smyth 1× (flagged)"
