@@ -1,7 +1,15 @@
-"""Rule documentation, generated from the rules themselves: `lint explain` and docs/rules.md."""
+"""Rule documentation, generated from the rules themselves: `lint explain` and docs/rules.md.
+
+`python -m lint.docs > docs/rules.md` writes the whole reference: every shipped pack, the rules the
+readers report, and the off-by-default packs of rules/examples/ in their own section.
+"""
 from __future__ import annotations
 
-from .ruleset import Rule
+import sys
+
+from .ruleset import INPUT_RULES, Rule, builtin_pack_dir, load_rules, pack_files
+
+COMMAND = "python -m lint.docs > docs/rules.md"
 
 
 def rule_doc(rule: Rule) -> str:
@@ -18,3 +26,47 @@ def rule_doc(rule: Rule) -> str:
             for text in documents:
                 lines += ["```markdown", text.rstrip("\n"), "```", ""]
     return "\n".join(lines) + "\n"
+
+
+def _pack(path, display: str) -> list[str]:
+    from . import yamlfile
+
+    data = yamlfile.load(path, display)
+    rules = load_rules([(path, display)]).rules
+    out = [f"# Pack `{display}`", ""]
+    description = data.get("description") if hasattr(data, "get") else None
+    if description:
+        out += [str(description).strip(), ""]
+    out += [f"- [`{r.id}`](#{r.id.replace('.', '')}) ({r.level})" for r in rules] + [""]
+    return out + [rule_doc(r) for r in rules]
+
+
+def rules_markdown() -> str:
+    """The whole of docs/rules.md."""
+    root = builtin_pack_dir()
+    out = ["<!-- Generated from the rule packs by `" + COMMAND + "`; do not edit by hand. -->", "",
+           "# Rules", "",
+           "Every rule of the shipped packs (loaded by default), the findings the readers report, and",
+           "the example packs of `rules/examples/`, which are off until a configuration lists them.",
+           "`lint explain RULE` prints the section of one rule.", ""]
+    for path, display in pack_files(root, "rules"):
+        out += _pack(path, display)
+    out += ["# Reported by the readers", "",
+            "These findings come from reading the files, not from a pack; they can be selected, ignored",
+            "and given levels like any rule.", ""]
+    out += [f"- `{rule_id}`: {text}" for rule_id, text in INPUT_RULES.items()] + [""]
+    out += ["# Off by default: `rules/examples/`", "",
+            "Packs to copy and adapt; list your copy under `rules:` in `.lint.yaml` to use one.", ""]
+    for path, display in pack_files(root / "examples", "rules/examples"):
+        out += [line.replace("# Pack ", "# Example pack ", 1) if line.startswith("# Pack ") else line
+                for line in _pack(path, display)]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def main() -> int:
+    sys.stdout.write(rules_markdown())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

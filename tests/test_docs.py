@@ -1,0 +1,56 @@
+"""docs/rules.md is generated from the rule packs and must be current; `lint explain` prints the same
+section for one rule."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from lint import cli
+from lint.docs import COMMAND, rules_markdown
+from lint.ruleset import builtin_pack_dir, load_rules, pack_files
+
+from corehelp import run
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "rules.md"
+
+
+def test_committed_rules_md_is_current():
+    assert DOC.read_text(encoding="utf-8") == rules_markdown(), (
+        f"docs/rules.md is stale: regenerate it with `{COMMAND}`")
+
+
+def test_module_command_prints_the_document():
+    result = subprocess.run([sys.executable, "-m", "lint.docs"], capture_output=True, text=True, cwd=ROOT,
+                            check=True)
+    assert result.stdout == rules_markdown()
+
+
+def test_every_rule_is_documented_and_examples_are_in_their_own_section():
+    text = rules_markdown()
+    shipped, examples = text.split("# Off by default: `rules/examples/`")
+    for rule in load_rules(pack_files(builtin_pack_dir(), "rules")).rules:
+        assert f"\n## {rule.id}\n" in shipped
+        assert rule.description.strip() in shipped
+    example_rules = [r for path, display in pack_files(builtin_pack_dir() / "examples", "rules/examples")
+                     for r in load_rules([(path, display)]).rules]
+    assert example_rules
+    for rule in example_rules:
+        assert f"\n## {rule.id}\n" in examples and f"defined in {rule.origin}" in examples
+    assert "- `input.encoding`: the file is not UTF-8" in shipped
+    section = shipped.split("\n## dates.timeline-outlier\n")[1].split("\n## ")[0]
+    assert "### What it does" in section and "### Why" in section
+    assert "Flagged:" in section and "Not flagged:" in section and "```markdown" in section
+
+
+def test_explain_prints_the_rules_md_section(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no configuration: the shipped packs only
+    doc = DOC.read_text(encoding="utf-8")
+    _, rules = cli._load(None)
+    for rule in rules.rules:
+        code, out, _ = run(capsys, "explain", rule.id)
+        assert code == 0 and out.startswith(f"## {rule.id}\n")
+        assert "\n" + out in doc
+    code, _, err = run(capsys, "explain", "dates.nope")
+    assert code == 2 and "unknown rule 'dates.nope'" in err
