@@ -2,10 +2,13 @@
 a pathological pattern in a rule pack costs at most TIMEOUT seconds per document, never a hung commit."""
 from __future__ import annotations
 
-import regex
+from typing import TYPE_CHECKING
 
 from .checks import ParamError
 from .model import Finding
+
+if TYPE_CHECKING:
+    import regex
 
 TIMEOUT = 1.0
 
@@ -15,6 +18,8 @@ class PatternTimeout(Exception):
 
 
 def compile_user(pattern: str, name: str, ignorecase: bool = False) -> regex.Pattern:
+    import regex  # only runs that load pattern rules pay for importing the engine
+
     try:
         return regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
     except regex.error as exc:
@@ -27,6 +32,8 @@ def word_alternation(words: list[str], name: str, ignorecase: bool = False) -> r
     """A pattern matching any of `words` as whole words, longest first."""
     if not words:
         raise ParamError(f"parameter '{name}' must not be empty")
+    import regex
+
     body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return compile_user(rf"(?<![\w-])(?:{body})(?![\w-])", name, ignorecase)
 

@@ -7,6 +7,7 @@ finding that says so.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,6 @@ class BinaryFile(LintError):
 
 def read_document(path: Path, display: str, options: ReaderOptions, data: bytes | None = None) -> Document:
     """Read `path` (shown to the user as `display`) with the reader its suffix names."""
-    from . import html, markdown, text
-
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise LintError(f"{display}: unsupported file type '{path.suffix}' (expected .md, .markdown, .txt, .html, .htm)")
@@ -44,8 +43,8 @@ def read_document(path: Path, display: str, options: ReaderOptions, data: bytes 
         except OSError as exc:
             raise LintError(f"{display}: cannot read: {exc.strerror or exc}") from None
     source, notices = decode(data, display)
-    reader = {"markdown": markdown.read, "text": text.read, "html": html.read}[kind]
-    doc = reader(display, source, options)
+    reader = importlib.import_module(f"{__name__}.{kind}")  # only the readers a run needs are loaded
+    doc = reader.read(display, source, options)
     doc.notices[:0] = notices
     if doc.published is None and options.published is not None:
         doc.published, doc.published_origin = options.published, "option"
