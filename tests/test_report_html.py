@@ -147,3 +147,11 @@ def test_name_clusters_with_counts(capsys, monkeypatch):
                      Location("a.md", 1, 1, 1, 6))
     (cluster,) = texts(render("html", Report([single], 1)), "cluster")
     assert cluster == "Smith 4× in this article Smyth 1× (flagged)"
+
+
+def test_a_finding_spanning_a_date_marks_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", "---\ndate: 2025-03-18\n---\nDockers returned to work yesterday, March 3, the company said.\n")
+    code, out, _ = run(capsys, "--no-cache", "--format", "html", "a.md")
+    assert '<mark class="hit">yesterday, March 3</mark>' in out
+    assert '<tr class="flagged"><td>March 3, 2025</td>' in out

@@ -94,15 +94,16 @@ def _timeline(report: Report, path: str, findings: list[Finding]) -> str:
     year_known = pub.date is not None and pub.year_known
     base_year = pub.date.year if pub.date is not None else PLACEHOLDER_YEAR
 
-    flagged, related = [], []
-    for f in findings:
-        o = _line_offset(doc, f.location.line, f.location.column)
-        if o is not None:
-            flagged.append(o)
-        for r in f.related:
-            o = _line_offset(doc, r.location.line, r.location.column)
-            if o is not None:
-                related.append(o)
+    def span(loc: Location):
+        start = _line_offset(doc, loc.line, loc.column)
+        end = _line_offset(doc, loc.end_line, loc.end_column)
+        return None if start is None else (start, max(start + 1, end or start))
+
+    flagged = [s for s in (span(f.location) for f in findings) if s]
+    related = [s for s in (span(r.location) for f in findings for r in f.related) if s]
+
+    def touches(m, spans) -> bool:  # the finding's span overlaps the mention
+        return any(a < max(m.end, m.start + 1) and m.start < b for a, b in spans)
 
     points: "OrderedDict[dt.date, _Point]" = OrderedDict()
     off_axis = []
@@ -122,9 +123,9 @@ def _timeline(report: Report, path: str, findings: list[Finding]) -> str:
         if m.year is not None:
             point.label = label
         point.mentions.append((m.text, line))
-        if any(m.start <= o < max(m.end, m.start + 1) for o in flagged):
+        if touches(m, flagged):
             point.roles.add("flagged")
-        if any(m.start <= o < max(m.end, m.start + 1) for o in related):
+        if touches(m, related):
             point.roles.add("related")
 
     pub_label = ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -45,13 +46,19 @@ def _region(loc: Location) -> dict:
             "endLine": loc.end_line, "endColumn": loc.end_column}
 
 
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    match = re.match(r"(.+?[.!?])(?:\s|$)", text)
+    return match.group(1) if match else text
+
+
 def _rule_entries(report: Report) -> list[dict]:
     from ..docs import rule_doc
     from ..ruleset import INPUT_RULES
 
     entries = []
     for rule in report.rules:
-        first = rule.description.strip().splitlines()[0] if rule.description.strip() else rule.id
+        first = _first_sentence(rule.description) or rule.id
         text = rule.description.strip() + (f"\n\nWhy: {rule.why.strip()}" if rule.why else "")
         entries.append({
             "id": rule.id,
