@@ -45,8 +45,8 @@ class NameVariantAcross(CrossArticleKind):
             if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
                 continue
             first = form.mentions[0]
-            loc = doc.location(first.start, first.end)
-            records.append((form.text, form.count, loc.line, loc.column, loc.end_line, loc.end_column,
+            line, column = doc.lines.position(first.start)  # a name never spans lines
+            records.append((form.text, form.count, line, column, line, column + first.end - first.start,
                             form.is_word, tuple(sorted(form.given))[:3], tuple(sorted(form.family))[:3]))
         return records
 

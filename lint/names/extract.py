@@ -97,7 +97,7 @@ def extract(doc) -> ArticleNames:
     current: list[Mention] = []
     names: list[list[Mention]] = []
     for m in _CAP.finditer(prose):
-        start, end, text = m.start(), m.end(), m.group(0)
+        (start, end), text = m.span(), m.group()
         if len(text) == 1 and prose[end:end + 1] == ".":
             continue  # an initial (Mihail C. Roco) or part of an abbreviation (U.S.)
         apostrophe = "'" in text or "’" in text
@@ -121,7 +121,11 @@ def extract(doc) -> ArticleNames:
             while j >= block_start and prose[j] in _OPENERS:
                 j -= 1
             initial = j < block_start or prose[j] in _SENTENCE_END or prose[j] == "\n"
-        current.append(Mention(base, start, start + len(base), fold(base), initial))
+        folded = fold(base)
+        if initial and (folded in COMMON_WORDS or folded in TITLES):
+            prev_end = end  # "The", "However", "Despite": a sentence opens, no name yet
+            continue
+        current.append(Mention(base, start, start + len(base), folded, initial))
         prev_end = end
         if base != text:  # a possessive ends the name
             names.append(current)
@@ -134,6 +138,10 @@ def extract(doc) -> ArticleNames:
         while name and name[0].initial and (result.is_word(name[0].folded) or name[0].folded in TITLES):
             name = name[1:]
         if not name:
+            continue
+        if len(name) == 1:
+            name[0].name = name[0].text
+            result.mentions.append(name[0])
             continue
         full = prose[name[0].start:name[-1].end]
         for i, mention in enumerate(name):

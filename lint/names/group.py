@@ -51,13 +51,13 @@ def article_forms(names: ArticleNames) -> dict[str, Form]:
     return forms
 
 
-def related_pairs(forms: list[Form], small: int = 80) -> list[tuple[Form, Form, str]]:
+def related_pairs(forms: list[Form], small: int = 80, can_vary=None) -> list[tuple[Form, Form, str]]:
     """Pairs of spellings that look like one name, each pair once, with the reason.
 
     An article's few dozen spellings are compared within buckets of their first two letters (a
     swap of those two keeps the bucket); a run's thousands are blocked by deletion neighbourhoods."""
     if len(forms) <= small:
-        return _pairs_by_letters(forms)
+        return _pairs_by_letters(forms, can_vary)
     # spellings shorter than keys.MIN_LENGTH only ever pair through diacritics
     forms = [f for f in forms if len(f.folded) >= MIN_LENGTH or not f.text.isascii()]
     blocks = defaultdict(list)
@@ -80,7 +80,7 @@ def related_pairs(forms: list[Form], small: int = 80) -> list[tuple[Form, Form, 
     return pairs
 
 
-def _pairs_by_letters(forms: list[Form]) -> list[tuple[Form, Form, str]]:
+def _pairs_by_letters(forms: list[Form], can_vary=None) -> list[tuple[Form, Form, str]]:
     buckets = defaultdict(list)
     for form in forms:
         if len(form.folded) >= MIN_LENGTH or not form.text.isascii():
@@ -89,10 +89,15 @@ def _pairs_by_letters(forms: list[Form]) -> list[tuple[Form, Form, str]]:
                 buckets[form.folded[1]].append(form)
     seen, pairs = set(), []
     for members in buckets.values():
+        if can_vary is not None:
+            varying = [can_vary(f) for f in members]
         for i, fa in enumerate(members):
-            for fb in members[i + 1:]:
-                if abs(len(fa.folded) - len(fb.folded)) > 2 and abs(len(fa.key) - len(fb.key)) > 2:
-                    continue
+            for k, fb in enumerate(members[i + 1:], i + 1):
+                if can_vary is not None and not (varying[i] or varying[k]):
+                    continue  # neither spelling could be reported
+                la, lb = len(fa.folded), len(fb.folded)
+                if la != lb and len(fa.key) != len(fb.key) and (abs(la - lb) != 1 or min(la, lb) < 8):
+                    continue  # no relation can hold: see keys.relation
                 ids = (id(fa), id(fb))
                 if ids in seen:
                     continue
@@ -132,8 +137,12 @@ def doubtful_variant(form: Form, usual: Form, why: str, accepted: frozenset[str]
 def within_article(forms: dict[str, Form], accepted: frozenset[str]) -> list[tuple[Form, Form, str]]:
     """(variant, usual form, reason) for every minority spelling worth reporting in one article.
     On a tie both spellings are reported, each against the other."""
+    def can_vary(form: Form) -> bool:
+        return form.folded not in accepted and (not form.is_word and form.folded not in KNOWN_NAMES
+                                                or not form.text.isascii())
+
     found = []
-    for a, b, why in related_pairs(list(forms.values())):
+    for a, b, why in related_pairs(list(forms.values()), can_vary=can_vary):
         for variant, usual in ((a, b), (b, a)):
             if variant.count > usual.count:
                 continue
