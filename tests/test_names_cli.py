@@ -149,3 +149,21 @@ def test_configured_accepted_names_silence_a_variant(tmp_path, capsys, monkeypat
     assert [f["rule"] for f in run_json(capsys, "--select", "names", "a.md")] == ["names.variant"]
     (tmp_path / ".lint.yaml").write_text("accepted-names:\n  - Musienko\n", encoding="utf-8")
     assert run_json(capsys, "--select", "names", "a.md") == []
+
+
+def test_cross_article_records_survive_a_json_round_trip():
+    """The archive index stores the records as JSON; comparing stored records gives the same result."""
+    from lint import ruleset
+    from lint.documents import ReaderOptions, read_document
+
+    rule = ruleset.load_rules([(ROOT / "rules" / "names.yaml", "names.yaml")]).by_id("names.variant-across")
+    records = {}
+    for fixture in sorted(FIXTURES.glob("airline-*.md")):
+        doc = read_document(fixture, fixture.name, ReaderOptions())
+        records[fixture.name] = rule.kind.extract(doc, rule)
+    stored = {path: [tuple(tuple(x) if isinstance(x, list) else x for x in rec)
+                     for rec in json.loads(json.dumps(recs))] for path, recs in records.items()}
+    direct = list(rule.kind.compare(records, rule, set(records)))
+    again = list(rule.kind.compare(stored, rule, set(stored)))
+    assert [f.message for f in direct] == [f.message for f in again]
+    assert [f.location.path for f in direct] == ["airline-c.md"]
