@@ -63,7 +63,13 @@ class NameVariantAcross(CrossArticleKind):
         forms = {text: make_form(text) for text in uses}
         for text, form in forms.items():
             form.count = len(uses[text])
-        pairs = related_pairs(list(forms.values()))
+        def can_vary(form):
+            if form.count > max_articles or form.folded in accepted or form.folded in COMMON_WORDS:
+                return False
+            return any(rec[1] >= min_mentions and not rec[6] for rec in uses[form.text].values())
+
+        candidates = [f for f in forms.values() if f.folded not in COMMON_WORDS]
+        pairs = related_pairs(candidates, can_vary=can_vary)
         # a spelling that is itself the rare one of a pair is nobody's usual form
         top = defaultdict(int)
         for a, b, _ in pairs:

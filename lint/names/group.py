@@ -60,6 +60,25 @@ def related_pairs(forms: list[Form], small: int = 80, can_vary=None) -> list[tup
         return _pairs_by_letters(forms, can_vary)
     # spellings shorter than keys.MIN_LENGTH only ever pair through diacritics
     forms = [f for f in forms if len(f.folded) >= MIN_LENGTH or not f.text.isascii()]
+    if can_vary is not None:
+        # index only the spellings that could be reported, then probe every spelling against them
+        varying = [i for i, f in enumerate(forms) if can_vary(f)]
+        index = defaultdict(list)
+        for i in varying:
+            for key in blocking_keys(forms[i].folded, forms[i].key):
+                index[key].append(i)
+        seen, pairs = set(), []
+        for j, fb in enumerate(forms):
+            for key in blocking_keys(fb.folded, fb.key):
+                for i in index.get(key, ()):
+                    if i == j or (min(i, j), max(i, j)) in seen:
+                        continue
+                    seen.add((min(i, j), max(i, j)))
+                    fa = forms[i]
+                    why = relation(fa.text, fb.text, fa.folded, fb.folded, fa.key, fb.key)
+                    if why:
+                        pairs.append((fa, fb, why))
+        return pairs
     blocks = defaultdict(list)
     for index, form in enumerate(forms):
         for key in blocking_keys(form.folded, form.key):
