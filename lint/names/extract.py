@@ -10,23 +10,33 @@ from __future__ import annotations
 
 import re
 
-import regex
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .keys import fold, translit_key
 from .lexicon import COMMON_WORDS
 
 _L = r"[\p{L}\p{M}]"
-_CAP = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Lu}}{_L}*(?:['’]{_L}+)*(?:-\p{{Lu}}{_L}*(?:['’]{_L}+)*)*")
-_LOWER = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Ll}}{_L}*")
+_CAP_SOURCE = (rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Lu}}{_L}*(?:['’]{_L}+)*(?:-\p{{Lu}}{_L}*(?:['’]{_L}+)*)*")
+_LOWER_SOURCE = rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Ll}}{_L}*"
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|t|d|m)$")
 _OPENERS = set(" \t\"'“‘«([*_-–—")
 _SENTENCE_END = set(".!?:;…")
 PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le",
              "al", "el", "bin", "ibn", "ter", "ten", "zu", "y"}
 # what may stand between two words of one name: a space, up to two particles, middle initials
-_JOIN = regex.compile(r"[ \u00a0](?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
+_JOIN_SOURCE = (r"[ \u00a0](?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                       + r")[ ]|\p{Lu}\.[ ]){0,3}")
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    """Compiled on first use: the `regex` engine (for \\p{Lu}) is imported only when names are read."""
+    import regex
+
+    return regex.compile(_CAP_SOURCE), regex.compile(_JOIN_SOURCE), regex.compile(_LOWER_SOURCE)
+
+
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "prime",
           "minister", "senator", "sen", "rep", "gov", "governor", "general", "gen", "col", "capt",
           "captain", "king", "queen", "prince", "princess", "pope", "saint", "st", "judge", "justice",
@@ -65,7 +75,7 @@ class ArticleNames:
 
     def lower_words(self) -> set[str]:
         """Every word the article writes in lower case, folded (for building the lexicon)."""
-        return {w if w.isascii() else fold(w) for w in set(_LOWER.findall(self.prose))}
+        return {w if w.isascii() else fold(w) for w in set(_patterns()[2].findall(self.prose))}
 
 
 def _written_lower(prose: str, word: str) -> bool:
@@ -96,7 +106,8 @@ def extract(doc) -> ArticleNames:
     prev_end = -1
     current: list[Mention] = []
     names: list[list[Mention]] = []
-    for m in _CAP.finditer(prose):
+    cap, join, _ = _patterns()
+    for m in cap.finditer(prose):
         (start, end), text = m.span(), m.group()
         if len(text) == 1 and prose[end:end + 1] == ".":
             continue  # an initial (Mihail C. Roco) or part of an abbreviation (U.S.)
@@ -108,7 +119,7 @@ def extract(doc) -> ArticleNames:
             current, prev_end = [], -1
             continue
         joined = prev_end >= 0 and (start == prev_end + 1 and prose[prev_end] == " "
-                                    or _JOIN.fullmatch(prose, prev_end, start) is not None)
+                                    or join.fullmatch(prose, prev_end, start) is not None)
         initial = False
         if not joined:
             if current:
