@@ -12,6 +12,7 @@ import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .config import Config
@@ -28,11 +29,26 @@ class Archive:
     content_keys: list[str]  # the content paths, relative to root: deletions under them are forgotten
     index: Index | None
 
+    @cached_property
+    def relative_root(self) -> str:
+        return os.path.relpath(self.root)
+
+    def display(self, absolute: str) -> str:
+        """How an archive file not given on the command line is shown: relative to the working
+        directory, computed from one relative root rather than once per file."""
+        root = str(self.root).rstrip(os.sep) + os.sep
+        if absolute.startswith(root):
+            return os.path.normpath(os.path.join(self.relative_root, absolute[len(root):]))
+        return os.path.relpath(absolute)
+
     def key(self, path: Path) -> str | None:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
+        """The file's path relative to the archive root, or None outside it (no symlinks resolved:
+        this runs for every file of the archive on every run)."""
+        absolute = os.path.abspath(path)
+        root = str(self.root)
+        if not absolute.startswith(root.rstrip(os.sep) + os.sep):
             return None
+        return absolute[len(root.rstrip(os.sep)) + 1:].replace(os.sep, "/")
 
 
 def git_root(start: Path) -> Path | None:
@@ -46,7 +62,7 @@ def git_root(start: Path) -> Path | None:
 def locate(paths: list[str], config: Config) -> tuple[Path, list[Path], bool]:
     """The archive root, its content paths, and whether it is a repository of its own."""
     if config.content_paths:
-        return config.root.resolve(), [p.resolve() for p in config.content_paths], True
+        return config.root.resolve(), [Path(os.path.abspath(p)) for p in config.content_paths], True
     root = git_root(Path(paths[0]))
     if root is not None:
         return root, [root], True

@@ -72,21 +72,23 @@ def walk(top: Path, config: Config) -> list[Path]:
     """Lintable files under `top`: not hidden, not ignored by git, not excluded by configuration."""
     tracked = _git_visible(top)
     found = []
+    base = os.path.abspath(top)
     for directory, dirnames, filenames in os.walk(top):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIPPED_DIRS)
+        absolute_dir = os.path.join(base, os.path.relpath(directory, top))
         for name in sorted(filenames):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
                 continue
-            file = Path(directory) / name
-            if tracked is not None and file.resolve() not in tracked:
+            if tracked is not None and os.path.normpath(os.path.join(absolute_dir, name)) not in tracked:
                 continue
-            if _excluded(file, config):
+            file = Path(directory, name)
+            if config.exclude and _excluded(file, config):
                 continue
             found.append(file)
     return found
 
 
-def _git_visible(top: Path) -> set[Path] | None:
+def _git_visible(top: Path) -> set[str] | None:
     """Files git does not ignore under `top`, or None outside a git work tree."""
     try:
         result = subprocess.run(
@@ -97,8 +99,8 @@ def _git_visible(top: Path) -> set[Path] | None:
         return None
     if result.returncode != 0:
         return None
-    base = top.resolve()
-    return {(base / p).resolve() for p in result.stdout.decode("utf-8", "replace").split("\0") if p}
+    base = os.path.abspath(top)
+    return {os.path.normpath(os.path.join(base, p)) for p in result.stdout.decode("utf-8", "replace").split("\0") if p}
 
 
 def _excluded(file: Path, config: Config) -> bool:
@@ -148,15 +150,16 @@ def run(files: list[tuple[Path, str]], ruleset: RuleSet, config: Config, options
     outcome = Outcome()
     targets, seen = [], set()
     for path, display in files:
-        resolved = path.resolve()
-        if resolved not in seen:
-            seen.add(resolved)
+        absolute = os.path.abspath(path)
+        if absolute not in seen:
+            seen.add(absolute)
             targets.append(Target(path, display, True))
     if archive is not None:
         for path in archive.files:
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                targets.append(Target(path, os.path.relpath(path), False))
+            absolute = os.path.abspath(path)
+            if absolute not in seen:
+                seen.add(absolute)
+                targets.append(Target(path, archive.display(absolute), False))
         for target in targets:
             target.key = archive.key(target.path)
 
@@ -170,7 +173,7 @@ def run(files: list[tuple[Path, str]], ruleset: RuleSet, config: Config, options
         for target in targets:
             entry = stored.get(target.key) if target.key else None
             if entry is not None and _unchanged(target.path, entry):
-                findings = decode_findings(entry.findings_json, target.display) if target.given else []
+                findings = decode_findings(entry.findings_blob, target.display) if target.given else []
                 analyses[target.display] = Analysis(target.display, findings, entry.records, entry.suppressions)
             else:
                 to_read.append(target)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from . import __version__
 from .model import Finding, Fix, Location, Related
 from .suppress import Suppression
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "index.sqlite"
 
 
@@ -36,7 +37,7 @@ class Entry:
     mtime_ns: int
     size: int
     sha1: str
-    findings_json: str | None  # per-article findings as stored; None when not loaded
+    findings_blob: bytes | None  # per-article findings as stored (encode_findings); None when not loaded
     records: dict[str, list]
     suppressions: list[Suppression]
 
@@ -73,8 +74,8 @@ class Index:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             db.execute("""CREATE TABLE IF NOT EXISTS articles (
                 path TEXT NOT NULL, fingerprint TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
-                size INTEGER NOT NULL, sha1 TEXT NOT NULL, findings TEXT NOT NULL,
-                records TEXT NOT NULL, suppressions TEXT NOT NULL,
+                size INTEGER NOT NULL, sha1 TEXT NOT NULL, findings BLOB NOT NULL,
+                records BLOB NOT NULL, suppressions BLOB NOT NULL,
                 PRIMARY KEY (path, fingerprint))""")
             db.execute("COMMIT")
         except BaseException:
@@ -91,25 +92,32 @@ class Index:
                 pass
 
     def load(self, fingerprint: str, with_findings: set[str]) -> dict[str, Entry]:
-        """Every article stored for this rule set; findings decoded only for `with_findings` keys."""
+        """Every article stored for this rule set; findings kept only for `with_findings` keys.
+
+        Values are stored with marshal: the records are tuples of plain values, and marshal reads
+        them back as tuples several times faster than JSON could."""
         entries = {}
         rows = self.db.execute(
             "SELECT path, mtime_ns, size, sha1, findings, records, suppressions FROM articles "
             "WHERE fingerprint = ?", (fingerprint,))
-        for key, mtime_ns, size, sha1, findings, records, suppressions in rows:
-            entries[key] = Entry(
-                key, mtime_ns, size, sha1,
-                findings if key in with_findings else None,
-                {rule: [_tuples(r) for r in recs] for rule, recs in json.loads(records).items()},
-                [Suppression(tuple(s), a, b) for s, a, b in json.loads(suppressions)])
+        try:
+            for key, mtime_ns, size, sha1, findings, records, suppressions in rows:
+                entries[key] = Entry(
+                    key, mtime_ns, size, sha1, findings if key in with_findings else None,
+                    marshal.loads(records),
+                    [Suppression(s, a, b) for s, a, b in marshal.loads(suppressions)])
+        except (ValueError, EOFError, TypeError) as exc:
+            self.notices.append(f"{self.path}: cache entry unreadable ({exc}); rebuilt")
+            self.db.execute("DELETE FROM articles")
+            return {}
         return entries
 
     def store(self, fingerprint: str, entries: list[Entry]):
         if not entries:
             return
-        rows = [(e.key, fingerprint, e.mtime_ns, e.size, e.sha1, e.findings_json or "[]",
-                 json.dumps(e.records, separators=(",", ":")),
-                 json.dumps([[list(s.selectors), s.first_line, s.last_line] for s in e.suppressions]))
+        rows = [(e.key, fingerprint, e.mtime_ns, e.size, e.sha1, e.findings_blob or encode_findings([]),
+                 marshal.dumps(e.records), marshal.dumps([(s.selectors, s.first_line, s.last_line)
+                                                          for s in e.suppressions]))
                 for e in entries]
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -159,28 +167,21 @@ def file_sha1(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def _tuples(value):
-    """JSON arrays back to the tuples cross-article records were made of."""
-    if isinstance(value, list):
-        return tuple(_tuples(v) for v in value)
-    return value
-
-
-def encode_findings(findings: list[Finding]) -> str:
+def encode_findings(findings: list[Finding]) -> bytes:
     """Per-article findings without their path (restored on load: the file may be shown differently)."""
     out = []
     for f in findings:
         loc = f.location
-        out.append([f.rule, f.level, f.message, loc.line, loc.column, loc.end_line, loc.end_column,
-                    [[r.location.line, r.location.column, r.location.end_line, r.location.end_column, r.message]
-                     for r in f.related],
-                    None if f.fix is None else [f.fix.start, f.fix.end, f.fix.original, f.fix.replacement]])
-    return json.dumps(out, separators=(",", ":"), ensure_ascii=False)
+        out.append((f.rule, f.level, f.message, loc.line, loc.column, loc.end_line, loc.end_column,
+                    tuple((r.location.line, r.location.column, r.location.end_line, r.location.end_column, r.message)
+                          for r in f.related),
+                    None if f.fix is None else (f.fix.start, f.fix.end, f.fix.original, f.fix.replacement)))
+    return marshal.dumps(out)
 
 
-def decode_findings(text: str, path: str) -> list[Finding]:
+def decode_findings(blob: bytes, path: str) -> list[Finding]:
     findings = []
-    for rule, level, message, line, column, end_line, end_column, related, fix in json.loads(text):
+    for rule, level, message, line, column, end_line, end_column, related, fix in marshal.loads(blob):
         findings.append(Finding(
             rule, level, message, Location(path, line, column, end_line, end_column),
             [Related(Location(path, *r[:4]), r[4]) for r in related],
@@ -192,6 +193,7 @@ def fingerprint(rules, options) -> str:
     """What the stored analyses depend on: the linter's code, the rules and the reader options."""
     digest = hashlib.sha1()
     digest.update(f"{__version__}|{SCHEMA_VERSION}|{options!r}".encode())
+    # the rules' own parameters are below; the code that interprets them is fingerprinted here
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
         stat = source.stat()

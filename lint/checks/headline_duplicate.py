@@ -52,7 +52,8 @@ class HeadlineDuplicate(CrossArticleKind):
                     if a[2].path != b[2].path:
                         pairs[id(a)].add(id(b))
         by_id = {id(e): e for e in entries}
-        for a_key, b_key in self._near_keys(keys, rule.params):
+        wanted = {e[0] for e in entries if e[2].path in report_on}
+        for a_key, b_key in self._near_keys(keys, wanted, rule.params):
             for a in groups[a_key]:
                 for b in groups[b_key]:
                     if a[2].path != b[2].path:
@@ -70,7 +71,8 @@ class HeadlineDuplicate(CrossArticleKind):
                 location, related)
 
     @staticmethod
-    def _near_keys(keys: list[str], params) -> list[tuple[str, str]]:
+    def _near_keys(keys: list[str], wanted: set[str], params) -> list[tuple[str, str]]:
+        """Pairs of distinct keys that are near duplicates, at least one of them in `wanted`."""
         threshold, min_length = params["similarity"], params["min_length"]
         long_keys = [k for k in keys if len(k) >= min_length]
         by_word = defaultdict(list)
@@ -79,6 +81,8 @@ class HeadlineDuplicate(CrossArticleKind):
                 by_word[word].append(index)
         found = []
         for index, key in enumerate(long_keys):
+            if key not in wanted:
+                continue
             words = set(key.split())
             shared = defaultdict(int)
             for word in words:
@@ -86,7 +90,7 @@ class HeadlineDuplicate(CrossArticleKind):
                 if len(postings) > 200:
                     continue  # too common to tell headlines apart
                 for other in postings:
-                    if other > index:
+                    if other != index and (long_keys[other] not in wanted or other > index):
                         shared[other] += 1
             for other, count in shared.items():
                 other_key = long_keys[other]

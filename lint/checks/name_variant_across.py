@@ -2,8 +2,9 @@
 run (later: of the archive) clearly prefer another spelling of it (Cathai / Cathay).
 
 Each article is reduced to compact records, one per spelling it uses:
-`(spelling, mentions, line, column, end_line, end_column, is_word, given_names, family_names)`,
-and one `("", headline_words)` record. The comparison groups spellings by cheap blocking keys
+`(spelling, mentions, line, column, end_line, end_column, is_word, given_names, family_names,
+folded, transliteration_key)`, and one `("", headline_words)` record. The spelling's keys travel
+with it so that a run comparing one article with a whole indexed archive does not recompute them. The comparison groups spellings by cheap blocking keys
 before any edit distance, so it stays near linear in the number of distinct spellings.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Finding, Location, Related
-from ..names.group import different_people, forms_of, make_form, related_pairs
+from ..names.group import Form, different_people, forms_of, related_pairs
 from ..names.keys import MIN_LENGTH, fold
 from ..names.lexicon import COMMON_WORDS, KNOWN_NAMES
 from ..names.plausible import less_plausible
@@ -47,7 +48,8 @@ class NameVariantAcross(CrossArticleKind):
             first = form.mentions[0]
             line, column = doc.lines.position(first.start)  # a name never spans lines
             records.append((form.text, form.count, line, column, line, column + first.end - first.start,
-                            form.is_word, tuple(sorted(form.given))[:3], tuple(sorted(form.family))[:3]))
+                            form.is_word, tuple(sorted(form.given))[:3], tuple(sorted(form.family))[:3],
+                            form.folded, form.key))
         return records
 
     def compare(self, records, rule, report_on):
@@ -60,7 +62,10 @@ class NameVariantAcross(CrossArticleKind):
                     headlines[path] = set(rec[1])
                 else:
                     uses[rec[0]][path] = rec
-        forms = {text: make_form(text) for text in uses}
+        forms = {}
+        for text, by_path in uses.items():
+            rec = next(iter(by_path.values()))
+            forms[text] = Form(text, rec[9], rec[10])
         for text, form in forms.items():
             form.count = len(uses[text])
         def can_vary(form):
@@ -68,11 +73,17 @@ class NameVariantAcross(CrossArticleKind):
                 return False
             return any(rec[1] >= min_mentions and not rec[6] for rec in uses[form.text].values())
 
+        def reportable(form):
+            return can_vary(form) and any(path in report_on for path in uses[form.text])
+
         candidates = [f for f in forms.values() if f.folded not in COMMON_WORDS]
-        pairs = related_pairs(candidates, can_vary=can_vary)
-        # a spelling that is itself the rare one of a pair is nobody's usual form
+        # only spellings used by the reported articles can be flagged: pair those with everything,
+        # then pair their partners with everything, to learn whether a partner is itself the rare
+        # one of another pair (a spelling that is, is nobody's usual form)
+        pairs = related_pairs(candidates, can_vary=reportable)
+        partners = {f.text for pair in pairs for f in pair[:2]}
         top = defaultdict(int)
-        for a, b, _ in pairs:
+        for a, b, _ in pairs + related_pairs(candidates, can_vary=lambda f: f.text in partners):
             top[a.text] = max(top[a.text], b.count)
             top[b.text] = max(top[b.text], a.count)
         for a, b, why in pairs:
