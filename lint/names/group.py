@@ -64,11 +64,20 @@ def related_pairs(forms: list[Form], small: int = 80, can_vary=None) -> list[tup
         # index only the spellings that could be reported, then probe every spelling against them
         varying = [i for i, f in enumerate(forms) if can_vary(f)]
         index = defaultdict(list)
+        # two spellings share a deletion-neighbourhood key only if their lengths differ by at most
+        # one and they share one of their first two letters: test that before building any keys
+        reach = defaultdict(set)
         for i in varying:
             for key in blocking_keys(forms[i].folded, forms[i].key):
                 index[key].append(i)
+            for tag, word in (("f", forms[i].folded), ("k", forms[i].key)):
+                for length in (len(word) - 1, len(word), len(word) + 1):
+                    reach[tag, length].update(word[:2])
         seen, pairs = set(), []
         for j, fb in enumerate(forms):
+            if not (reach.get(("f", len(fb.folded)), set()) & set(fb.folded[:2])
+                    or reach.get(("k", len(fb.key)), set()) & set(fb.key[:2])):
+                continue
             for key in blocking_keys(fb.folded, fb.key):
                 for i in index.get(key, ()):
                     if i == j or (min(i, j), max(i, j)) in seen:
