@@ -2,9 +2,10 @@
 
 "The same" is equality after folding case, punctuation, quotes and whitespace. "Nearly" is a
 character similarity at or above the rule's threshold, tried only for headlines long enough that one
-changed character cannot turn one story into another, and only between headlines that share most
-of their words, so the comparison stays far from quadratic on an archive. Headlines that differ in
-a number are never near duplicates: they are the parts of a series.
+changed character cannot turn one story into another, and only between headlines that differ by one
+word or by their spacing (they share a blocking key), so the comparison grows with the archive, not
+with its square. Headlines that differ in a number are never near duplicates: they are the parts of
+a series.
 """
 from __future__ import annotations
 
@@ -74,32 +75,34 @@ class HeadlineDuplicate(CrossArticleKind):
     def _near_keys(keys: list[str], wanted: set[str], params) -> list[tuple[str, str]]:
         """Pairs of distinct keys that are near duplicates, at least one of them in `wanted`."""
         threshold, min_length = params["similarity"], params["min_length"]
-        long_keys = [k for k in keys if len(k) >= min_length]
-        by_word = defaultdict(list)
-        for index, key in enumerate(long_keys):
-            for word in set(key.split()):
-                by_word[word].append(index)
-        found = []
-        for index, key in enumerate(long_keys):
-            if key not in wanted:
+        blocks = defaultdict(list)
+        for key in keys:
+            if len(key) >= min_length:
+                for block in _blocking_keys(key):
+                    blocks[block].append(key)
+        found = set()
+        for members in blocks.values():
+            if len(members) < 2 or not wanted.intersection(members):
                 continue
-            words = set(key.split())
-            shared = defaultdict(int)
-            for word in words:
-                postings = by_word[word]
-                if len(postings) > 200:
-                    continue  # too common to tell headlines apart
-                for other in postings:
-                    if other != index and (long_keys[other] not in wanted or other > index):
-                        shared[other] += 1
-            for other, count in shared.items():
-                other_key = long_keys[other]
-                if count < 0.6 * max(len(words), len(set(other_key.split()))):
-                    continue
-                if abs(len(key) - len(other_key)) > (1 - threshold) * max(len(key), len(other_key)) + 1:
-                    continue
-                if _numbers(key) != _numbers(other_key):
-                    continue  # "Part 1" and "Part 2", "Day 50" and "Day 100": a series, not a copy
-                if SequenceMatcher(None, key, other_key).ratio() >= threshold:
-                    found.append((key, other_key))
-        return found
+            for i, key in enumerate(members):
+                for other in members[i + 1:]:
+                    if key == other or (key not in wanted and other not in wanted):
+                        continue
+                    pair = (key, other) if key < other else (other, key)
+                    if pair in found or _numbers(key) != _numbers(other):
+                        continue  # "Part 1" and "Part 2", "Day 50" and "Day 100": a series, not a copy
+                    if abs(len(key) - len(other)) > (1 - threshold) * max(len(key), len(other)) + 1:
+                        continue  # a word added that changes the length this much makes another headline
+                    if SequenceMatcher(None, key, other).ratio() >= threshold:
+                        found.add(pair)
+        return sorted(found)
+
+
+def _blocking_keys(key: str) -> set[str]:
+    """Keys two near-duplicate headlines share: the headline without its spaces ("check up" and
+    "checkup"), and the headline with any one word left out (one word changed, added or dropped)."""
+    words = key.split()
+    blocks = {"s:" + "".join(words), "d:" + key}
+    if len(words) > 2:
+        blocks.update("d:" + " ".join(words[:i] + words[i + 1:]) for i in range(len(words)))
+    return blocks
