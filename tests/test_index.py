@@ -184,3 +184,26 @@ def test_a_tree_the_linter_cannot_write_to_is_linted_without_a_cache_there(tmp_p
     code, data, _ = lint_json(capsys, "read-only")
     assert code == 1 and len(data["findings"]) == 2
     assert sorted(p.name for p in tree.iterdir()) == ["a.md", "b.md"]  # nothing written beside them
+
+
+def test_index_lookup_finds_what_reading_every_file_finds(tmp_path, capsys, monkeypatch):
+    """Names and headlines compared through the index's lookup keys (only related records read
+    back) give the same findings as a run that reads and compares every article."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    fixtures = Path(__file__).parent / "fixtures" / "names"
+    for source in fixtures.glob("*.md"):
+        (tmp_path / source.name).write_text(source.read_text())
+    for n in range(30):  # unrelated articles, so the lookup has something to leave out
+        (tmp_path / f"filler-{n:02}.md").write_text(article(f"Harbour dredging report {n}",
+                                                            f"Engineer Marta Okonkwo{n % 3} reviewed the plan."))
+    (tmp_path / "copy.md").write_text(article("Cathay Pacific adds flights to Toronto"))
+    monkeypatch.chdir(tmp_path)
+    cli.main(["--no-cache", "--format", "json", "--select", "names,headlines", "."])
+    everything = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["rule"] for f in everything} >= {"names.variant-across"}
+    cli.main(["--format", "json", "--select", "names,headlines", "."])  # builds the index
+    capsys.readouterr()
+    for name in sorted({f["path"] for f in everything}) + ["airline-a.md", "filler-01.md"]:
+        cli.main(["--format", "json", "--select", "names,headlines", name])
+        alone = json.loads(capsys.readouterr().out)["findings"]
+        assert alone == [f for f in everything if f["path"] == name], name
