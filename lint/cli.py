@@ -75,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except OSError as exc:  # an output file that cannot be written, a cache on a full disk
+        print(f"lint: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a defect of the linter itself: one line, the traceback on request
+        if os.environ.get("LINT_DEBUG"):
+            raise
+        print(f"lint: internal error: {type(exc).__name__}: {exc} (run with LINT_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _load(args_config: str | None):
@@ -100,8 +109,9 @@ def _lint(args) -> int:
     files, notices = engine.collect_files(paths, config)
     active = rules.selected(select, ignore)
     archive = None if args.no_cache else open_archive(paths, config, notices, engine.walk)
+    options = engine.reader_options(config, published)
     with Progress(enabled=sys.stderr.isatty()) as progress:
-        outcome = engine.run(files, active, config, engine.reader_options(config, published), select, ignore,
+        outcome = engine.run(files, active, config, options, select, ignore,
                              jobs=args.jobs, archive=archive, progress=progress)
     if archive is not None and archive.index is not None:
         archive.index.close()
@@ -129,7 +139,7 @@ def _lint(args) -> int:
             print(f"lint: baseline written to {baseline_path} with {len(findings)} finding(s); "
                   "later runs report only new ones", file=sys.stderr)
             findings = []
-    documents = Documents({d: p for p, d in files}, engine.reader_options(config, published))
+    documents = Documents({d: p for p, d in files}, options)
     report = Report(findings, outcome.files_checked, fixed, color=_color(args), source_line=sources.line,
                     rules=active.rules, document=documents.get)
     text = render(args.format, report)

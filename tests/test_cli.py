@@ -348,3 +348,29 @@ def test_explain_errors_exit_two(capsys, monkeypatch, args, message):
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
     assert err.startswith(message)
+
+
+def test_unwritable_output_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.md").write_text("Plain words.\n")
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["--no-cache", "--output", "missing-dir/report.txt", "a.md"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("lint: missing-dir/report.txt: No such file or directory")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_internal_error_is_one_line_unless_debugging(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.md").write_text("Plain words.\n")
+    monkeypatch.chdir(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli.engine, "run", broken)
+    assert cli.main(["--no-cache", "a.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "lint: internal error: RuntimeError: boom (run with LINT_DEBUG=1 for the traceback)"
+    monkeypatch.setenv("LINT_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main(["--no-cache", "a.md"])
