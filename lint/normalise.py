@@ -5,15 +5,17 @@ import html
 import re
 import unicodedata
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def text_key(text: str) -> str:
     """Case, punctuation, quotes, dashes, entities and whitespace folded away; words kept in order."""
-    text = unicodedata.normalize("NFKC", html.unescape(text)).translate(_QUOTES).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    if "&" in text:
+        text = html.unescape(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def headline_key(text: str) -> str:

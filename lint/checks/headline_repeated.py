@@ -27,8 +27,8 @@ class HeadlineRepeated(CheckKind):
             if block.kind != "paragraph" or block.start <= headline.span.start < block.end:
                 continue  # section headings, list items and table cells may name the story by design
             text = doc.block_text(block)
-            if text_key(text) != key:
-                continue
+            if not len(key) // 2 <= len(text) <= 3 * len(key) + 40 or text_key(text) != key:
+                continue  # lengths that cannot fold to the headline's are not normalised at all
             start = block.start + len(text) - len(text.lstrip())
             end = block.end - (len(text) - len(text.rstrip()))
             related = [Related(doc.location(headline.span.start, headline.span.end), "headline")]

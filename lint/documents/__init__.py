@@ -135,23 +135,37 @@ def blank(text: str) -> str:
     return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
-# Things that sit inside prose regions but are never prose: URLs, e-mail addresses, and the
-# template syntax of Hugo and Jekyll/Eleventy (shortcodes, tags, output expressions).
-_NON_PROSE = re.compile(
-    r"\{\{[<%].*?[%>]\}\}"            # {{< shortcode >}}, {{% shortcode %}}
-    r"|\{%.*?%\}"                      # {% tag %}
-    r"|\{\{.*?\}\}"                    # {{ expression }}
-    r"|\b(?:https?|ftp)://[^\s<>\"')\]]+"
-    r"|\bwww\.[a-z0-9-]+\.[^\s<>\"')\]]+"
-    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+",
-    re.DOTALL | re.IGNORECASE,
-)
+# Things that sit inside prose regions but are never prose: the template syntax of Hugo and
+# Jekyll/Eleventy (shortcodes, tags, output expressions), URLs and e-mail addresses. Each pattern
+# runs only when its marker character is in the text at all.
+_TEMPLATE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+|\bwww\.[a-z0-9-]+\.[^\s<>\"')\]]+", re.IGNORECASE)
+_MAIL_DOMAIN = re.compile(r"@[\w-]+\.[\w.-]+")
 
 
 def mask_non_prose(prose: str) -> str:
-    if not any(c in prose for c in "{@/w"):
+    spans = []
+    if "{" in prose:
+        spans += [m.span() for m in _TEMPLATE.finditer(prose)]
+    if "://" in prose or "www." in prose.lower():
+        spans += [m.span() for m in _URL.finditer(prose)]
+    if "@" in prose:
+        for m in _MAIL_DOMAIN.finditer(prose):
+            start = m.start()
+            while start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in "._+-"):
+                start -= 1
+            if start < m.start():
+                spans.append((start, m.end()))
+    if not spans:
         return prose
-    return _NON_PROSE.sub(lambda m: blank(m.group(0)), prose)
+    pieces, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end > start:
+            pieces += [prose[pos:start], blank(prose[start:end])]
+            pos = end
+    pieces.append(prose[pos:])
+    return "".join(pieces)
 
 
 def front_matter_fields(doc_fields: dict, keys: tuple[str, ...]):
