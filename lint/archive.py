@@ -81,12 +81,13 @@ def cache_dirs(root: Path, config: Config, in_repository: bool) -> list[Path]:
     return [root / CACHE_NAME, user_dir] if in_repository else [user_dir]
 
 
-def open_archive(paths: list[str], config: Config, notices: list[str], walk) -> Archive:
+def open_archive(paths: list[str], config: Config, notices: list[str], walker) -> Archive:
+    """`walker(top, config)` lists a directory's lintable files relative to it."""
     root, content, in_repository = locate(paths, config)
     files = []
     for top in content:
         if top.is_dir():
-            files.extend(walk(top, config))
+            files.extend(top / rel for rel in walker(top, config))
         elif top.is_file() and top.suffix.lower() in SUFFIXES:
             files.append(top)
     index = None

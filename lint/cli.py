@@ -6,6 +6,7 @@ configuration or input error (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -106,9 +107,17 @@ def _lint(args) -> int:
     if args.jobs < 1:
         raise LintError("usage: --jobs takes a whole number of at least 1")
     paths = args.paths or ["."]
-    files, notices = engine.collect_files(paths, config)
+
+    @functools.lru_cache(maxsize=None)
+    def tree(top: str) -> tuple[str, ...]:  # a tree linted and also the archive is walked once
+        return tuple(engine.walk_relative(Path(top), config))
+
+    def walk_relative(top, _config):
+        return tree(os.path.abspath(top))
+
+    files, notices = engine.collect_files(paths, config, walk_relative)
     active = rules.selected(select, ignore)
-    archive = None if args.no_cache else open_archive(paths, config, notices, engine.walk)
+    archive = None if args.no_cache else open_archive(paths, config, notices, walk_relative)
     options = engine.reader_options(config, published)
     with Progress(enabled=sys.stderr.isatty()) as progress:
         outcome = engine.run(files, active, config, options, select, ignore,

@@ -48,8 +48,10 @@ class Analysis:
     suppressions: list[Suppression]
 
 
-def collect_files(paths: list[str], config: Config) -> tuple[list[tuple[Path, str]], list[str]]:
-    """Files to lint, as (path, display) pairs, and notices for what was passed over."""
+def collect_files(paths: list[str], config: Config, walker=None) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files to lint, as (path, display) pairs, and notices for what was passed over. `walker` lists
+    a directory's files relative to it (default: walk_relative)."""
+    walker = walker or walk_relative
     files, notices = [], []
     for given in paths:
         path = Path(given)
@@ -61,30 +63,30 @@ def collect_files(paths: list[str], config: Config) -> tuple[list[tuple[Path, st
             else:
                 notices.append(f"{given}: skipped, not a Markdown, text or HTML file")
             continue
-        for file in walk(path, config):
-            rel = file.relative_to(path).as_posix()
-            display = rel if given in (".", "./") else f"{given.rstrip('/')}/{rel}"
-            files.append((file, display))
+        prefix = "" if given in (".", "./") else given.rstrip("/") + "/"
+        for rel in walker(path, config):
+            files.append((path / rel, prefix + rel))
     return files, notices
 
 
-def walk(top: Path, config: Config) -> list[Path]:
-    """Lintable files under `top`: not hidden, not ignored by git, not excluded by configuration."""
+def walk_relative(top: Path, config: Config) -> list[str]:
+    """Lintable files under `top` (not hidden, not ignored by git, not excluded by configuration) as
+    POSIX paths relative to it, in a stable order."""
     tracked = _git_visible(top)
     found = []
     base = os.path.abspath(top)
     for directory, dirnames, filenames in os.walk(top):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIPPED_DIRS)
-        absolute_dir = os.path.join(base, os.path.relpath(directory, top))
+        rel_dir = os.path.relpath(directory, top)
+        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
         for name in sorted(filenames):
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
                 continue
-            if tracked is not None and os.path.normpath(os.path.join(absolute_dir, name)) not in tracked:
+            if tracked is not None and os.path.normpath(os.path.join(base, rel_dir, name)) not in tracked:
                 continue
-            file = Path(directory, name)
-            if config.exclude and _excluded(file, config):
+            if config.exclude and _excluded(Path(top, rel_dir, name), config):
                 continue
-            found.append(file)
+            found.append(rel_dir + name)
     return found
 
 
