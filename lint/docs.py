@@ -14,7 +14,7 @@ COMMAND = "python -m lint.docs > docs/rules.md"
 
 def rule_doc(rule: Rule) -> str:
     lines = [f"## {rule.id}", "",
-             f"Level: {rule.level} · check: `{rule.kind.name}` · defined in {rule.origin}", "",
+             f"Level: {rule.level} · check: `{rule.kind.name}` ({rule.kind.summary}) · defined in {rule.origin}", "",
              "### What it does", "", rule.description, ""]
     if rule.why:
         lines += ["### Why", "", rule.why, ""]

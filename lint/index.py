@@ -129,14 +129,6 @@ class Index:
             self.db.execute("ROLLBACK")
             raise
 
-    def touch(self, fingerprint: str, entries: list[Entry]):
-        """Record new stat data for files whose content turned out unchanged."""
-        if entries:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("UPDATE articles SET mtime_ns = ?, size = ? WHERE path = ? AND fingerprint = ?",
-                                [(e.mtime_ns, e.size, e.key, fingerprint) for e in entries])
-            self.db.execute("COMMIT")
-
     def forget_missing(self, present: set[str], under: list[str]):
         """Drop articles under the archive's content paths that no longer exist."""
         stored = {row[0] for row in self.db.execute("SELECT DISTINCT path FROM articles")}

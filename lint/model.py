@@ -33,12 +33,6 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
-    def line_span(self, line: int) -> tuple[int, int]:
-        """Offsets of the start and end (excluding the newline) of a 1-based line."""
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else self.length
-        return start, end
-
 
 @dataclass(frozen=True)
 class Span:

@@ -39,7 +39,6 @@ class Rule:
     examples_flag: list
     examples_pass: list
     origin: str  # "path:line"
-    pack: str = ""
 
     @property
     def family(self) -> str:
@@ -166,7 +165,7 @@ def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind], acce
     return Rule(id=rule_id, kind=kind, level=entry["level"], message=entry["message"],
                 description=entry["description"].strip(), why=str(entry.get("why", "")).strip(),
                 params=params, prepared=prepared, examples_flag=flag, examples_pass=passing,
-                origin=f"{display}:{line}", pack=display)
+                origin=f"{display}:{line}")
 
 
 def _check_template(message: str, kind: CheckKind, where: str):

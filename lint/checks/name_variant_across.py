@@ -103,7 +103,6 @@ class NameVariantAcross(CrossArticleKind):
         usual_uses = uses[usual.text]
         usual_given = {g for rec in usual_uses.values() for g in rec[7]}
         usual_family = {g for rec in usual_uses.values() for g in rec[8]}
-        usual_mentions = sum(rec[1] for rec in usual_uses.values())
         for path, rec in sorted(uses[variant.text].items()):
             if path not in report_on or path in usual_uses or rec[6]:
                 continue

@@ -75,10 +75,6 @@ class Mention:
     flags: set = field(default_factory=set)  # dateline, range, quoted, iso
     tense: str = "unknown"  # past, future, present, unknown
 
-    @property
-    def year_written(self) -> bool:
-        return self.year is not None
-
 
 def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every date expression in prose[start:end]."""

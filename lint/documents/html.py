@@ -32,7 +32,6 @@ class HtmlProse(HTMLParser):
     def __init__(self, builder: ProseBuilder, offset: int = 0):
         super().__init__(convert_charrefs=False)
         self.builder, self.base = builder, offset
-        self.skip_depth = 0
         self.open_skips: list[str] = []
         self.capture: dict[str, list[Span]] = {}  # tag -> spans of text inside its first occurrence
         self._capturing: str | None = None
