@@ -173,7 +173,7 @@ def run(files: list[tuple[Path, str]], ruleset: RuleSet, config: Config, options
         stored = index.load(stamp, with_findings={t.key for t in targets if t.given})
         to_read = []
         for target in targets:
-            entry = stored.get(target.key) if target.key else None
+            entry = stored.pop(target.key, None) if target.key else None  # each blob freed once decoded
             if entry is not None and _unchanged(target.path, entry):
                 findings = decode_findings(entry.findings_blob, target.display) if target.given else []
                 analyses[target.display] = Analysis(target.display, findings, entry.records, entry.suppressions)
