@@ -1,17 +1,13 @@
 """`date-impossible`: flags a day the month does not have (February 30, April 31). The judgement lives in lint/dates/judge.py."""
 from __future__ import annotations
 
-from . import CheckKind, register
+from ..dates import JudgedKind
+from . import register
 
 
 @register
-class DateImpossible(CheckKind):
+class DateImpossible(JudgedKind):
     name = "date-impossible"
     summary = "flags a day the month does not have (February 30, April 31)"
-    params = {}
     fields = ("date", "reason")
-
-    def check(self, doc, rule):
-        from ..dates import judge, report
-
-        return report(doc, rule, judge.impossible)
+    judgement = "impossible"

@@ -1,17 +1,13 @@
 """`date-timeline`: flags a date far from the article's own timeline or out of its stated order. The judgement lives in lint/dates/judge.py."""
 from __future__ import annotations
 
-from . import CheckKind, register
+from ..dates import JudgedKind
+from . import register
 
 
 @register
-class DateTimeline(CheckKind):
+class DateTimeline(JudgedKind):
     name = "date-timeline"
     summary = "flags a date far from the article's own timeline or out of its stated order"
-    params = {}
     fields = ("date", "reason", "published", "note")
-
-    def check(self, doc, rule):
-        from ..dates import judge, report
-
-        return report(doc, rule, judge.timeline)
+    judgement = "timeline"

@@ -7,6 +7,7 @@ rules; judge.py holds the judgement of each rule.
 """
 from __future__ import annotations
 
+from ..checks import CheckKind
 from ..model import Related
 
 
@@ -20,3 +21,16 @@ def report(doc, rule, judgement):
     for issue in judgement(dd):
         related = [Related(doc.location(s, e), msg) for s, e, msg in issue.related]
         yield rule.finding(doc, issue.start, issue.end, related, **issue.fields)
+
+
+class JudgedKind(CheckKind):
+    """A date check kind whose judgement is the function named `judgement` in judge.py; the kind's
+    own module only names it and declares its message fields."""
+
+    judgement = ""
+    params = {}
+
+    def check(self, doc, rule):
+        from . import judge
+
+        return report(doc, rule, getattr(judge, self.judgement))
