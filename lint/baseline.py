@@ -22,8 +22,8 @@ VERSION = 1
 def _keys(finding: Finding, sources: SourceLines) -> tuple[tuple, tuple]:
     loc = finding.location
     line = sources.line(loc.path, loc.line) or ""
-    end = loc.end_column - 1 if loc.end_line == loc.line else len(line)
-    text = line[loc.column - 1:end]
+    start, end = loc.on_line(line)
+    text = line[start:end]
     return (loc.path, finding.rule, text, line.strip()), (loc.path, finding.rule, text)
 
 

@@ -100,6 +100,14 @@ class Location:
     end_column: int
 
 
+    def on_line(self, text: str) -> tuple[int, int]:
+        """The span's [start, end) within `text`, the source line it starts on, clamped to it; a
+        span running past the line ends with it."""
+        start = max(0, min(self.column - 1, len(text)))
+        end = self.end_column - 1 if self.end_line == self.line else len(text)
+        return start, max(start, min(end, len(text)))
+
+
 @dataclass(frozen=True)
 class Related:
     location: Location

@@ -9,6 +9,7 @@ before any edit distance, so it stays near linear in the number of distinct spel
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..model import Finding, Location, Related
@@ -19,7 +20,7 @@ from ..names.plausible import less_plausible
 from . import CrossArticleKind, Param, register
 
 _HEADLINE = ""
-_WORDS = __import__("re").compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @register

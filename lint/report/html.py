@@ -36,11 +36,7 @@ def _excerpt(report: Report, loc: Location, css: str = "hit") -> str:
     source = report.source_line(loc.path, loc.line)
     if source is None:
         return ""
-    start = max(0, min(loc.column - 1, len(source)))
-    if loc.end_line == loc.line:
-        end = max(start, min(loc.end_column - 1, len(source)))
-    else:
-        end = len(source)
+    start, end = loc.on_line(source)
     if end == start and start < len(source):
         match = re.match(r"\S+", source[start:])
         end = start + (len(match.group(0)) if match else 1)
