@@ -3,6 +3,7 @@ with --config. Decoded strictly: an unknown key or a wrong type is an error with
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,6 +139,20 @@ def _check_selector(selector: str, where: str):
     family = selector.split(".")[0]
     if not selector or not family.replace("-", "").isalnum():
         raise LintError(f"{where}: not a rule id or prefix: {selector!r}")
+
+
+def glob_matches(path: str, pattern: str) -> bool:
+    """A glob of the configuration (`exclude`, `per-path-ignores`) matches a POSIX path, or any path
+    under the directory it names."""
+    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*")
+
+
+def relative_to_root(path, root: Path) -> str | None:
+    """`path` relative to the configuration's directory, or None outside it."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return None
 
 
 def parse_published(value: str) -> dt.date:

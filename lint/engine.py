@@ -6,13 +6,12 @@ reaches a reporter.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config
+from .config import Config, glob_matches, relative_to_root
 from .documents import SUFFIXES, BinaryFile, ReaderOptions, read_document
 from .index import Entry, decode_findings, encode_findings, file_sha1, fingerprint
 from .model import Document, Finding, LintError
@@ -108,12 +107,8 @@ def _git_visible(top: Path) -> set[str] | None:
 def _excluded(file: Path, config: Config) -> bool:
     if not config.exclude:
         return False
-    try:
-        rel = file.resolve().relative_to(config.root).as_posix()
-    except ValueError:
-        rel = file.as_posix()
-    return any(fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*")
-               for pattern in config.exclude)
+    rel = relative_to_root(file, config.root) or file.as_posix()
+    return any(glob_matches(rel, pattern) for pattern in config.exclude)
 
 
 def reader_options(config: Config, published=None) -> ReaderOptions:

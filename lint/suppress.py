@@ -6,11 +6,11 @@ A comment without rule ids applies to every rule; ids may be families or prefixe
 """
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import glob_matches, relative_to_root
 from .model import Document, Finding
 from .ruleset import matches
 
@@ -60,13 +60,10 @@ def path_ignored(path: str, rule_id: str, per_path_ignores: dict[str, list[str]]
     if not per_path_ignores:
         return False
     candidates = {path.replace("\\", "/").removeprefix("./")}
-    if root is not None:
-        try:
-            candidates.add(Path(path).resolve().relative_to(root.resolve()).as_posix())
-        except (ValueError, OSError):
-            pass
+    if root is not None and (relative := relative_to_root(path, root)) is not None:
+        candidates.add(relative)
     for pattern, selectors in per_path_ignores.items():
-        if any(fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(p, pattern.rstrip("/") + "/*") for p in candidates):
+        if any(glob_matches(p, pattern) for p in candidates):
             if any(matches(rule_id, s) for s in selectors):
                 return True
     return False
