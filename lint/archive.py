@@ -18,6 +18,7 @@ from pathlib import Path
 from .config import Config
 from .documents import SUFFIXES
 from .index import Index
+from .usercache import user_cache_dir
 
 CACHE_NAME = ".lint-cache"
 
@@ -25,7 +26,7 @@ CACHE_NAME = ".lint-cache"
 @dataclass
 class Archive:
     root: Path
-    files: list[Path]
+    files: list[str]  # absolute paths
     content_keys: list[str]  # the content paths, relative to root: deletions under them are forgotten
     index: Index | None
 
@@ -33,18 +34,16 @@ class Archive:
     def relative_root(self) -> str:
         return os.path.relpath(self.root)
 
-    def display(self, absolute: str) -> str:
-        """How an archive file not given on the command line is shown: relative to the working
-        directory, computed from one relative root rather than once per file."""
-        root = str(self.root).rstrip(os.sep) + os.sep
-        if absolute.startswith(root):
-            return os.path.normpath(os.path.join(self.relative_root, absolute[len(root):]))
-        return os.path.relpath(absolute)
+    def display(self, absolute: str, key: str | None) -> str:
+        """How an archive file (its `key`) not given on the command line is shown: relative to the
+        working directory, built from one relative root rather than computed once per file."""
+        if key is None:
+            return os.path.relpath(absolute)
+        return key if self.relative_root == "." else f"{self.relative_root}/{key}"
 
-    def key(self, path: Path) -> str | None:
+    def key(self, absolute: str) -> str | None:
         """The file's path relative to the archive root, or None outside it (no symlinks resolved:
         this runs for every file of the archive on every run)."""
-        absolute = os.path.abspath(path)
         root = str(self.root)
         if not absolute.startswith(root.rstrip(os.sep) + os.sep):
             return None
@@ -76,8 +75,7 @@ def cache_dirs(root: Path, config: Config, in_repository: bool) -> list[Path]:
     beside the articles: the index goes to the per-user cache."""
     if config.cache_dir is not None:
         return [config.cache_dir]
-    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsroom-lint"
-    user_dir = user / hashlib.sha1(str(root).encode()).hexdigest()[:16]
+    user_dir = user_cache_dir() / hashlib.sha1(str(root).encode()).hexdigest()[:16]
     return [root / CACHE_NAME, user_dir] if in_repository else [user_dir]
 
 
@@ -87,9 +85,9 @@ def open_archive(paths: list[str], config: Config, notices: list[str], walker) -
     files = []
     for top in content:
         if top.is_dir():
-            files.extend(top / rel for rel in walker(top, config))
+            files.extend(os.path.join(top, rel) for rel in walker(top, config))
         elif top.is_file() and top.suffix.lower() in SUFFIXES:
-            files.append(top)
+            files.append(str(top))
     index = None
     for directory in cache_dirs(root, config, in_repository):
         try:

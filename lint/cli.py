@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import config as config_mod
-from . import baseline, engine, fix, index, ruleset
+from . import engine, index, ruleset
 from .archive import cache_dirs, locate, open_archive
 from .progress import Progress
 from .sources import Documents, SourceLines
@@ -108,8 +108,16 @@ def _lint(args) -> int:
         raise LintError("usage: --jobs takes a whole number of at least 1")
     paths = args.paths or ["."]
 
+    # the archive's content paths are walked once; a directory inside one is read from that walk
+    content = [] if args.no_cache else [str(p) for p in locate(paths, config)[1]]
+
     @functools.lru_cache(maxsize=None)
-    def tree(top: str) -> tuple[str, ...]:  # a tree linted and also the archive is walked once
+    def tree(top: str) -> tuple[str, ...]:
+        for outer in content:
+            inside = engine.relative_inside(top, outer)
+            if inside:
+                prefix = inside + "/"
+                return tuple(rel[len(prefix):] for rel in tree(outer) if rel.startswith(prefix))
         return tuple(engine.walk_relative(Path(top), config))
 
     def walk_relative(top, _config):
@@ -129,6 +137,8 @@ def _lint(args) -> int:
 
     findings, fixed = outcome.findings, 0
     if args.fix or args.diff:
+        from . import fix
+
         result = fix.apply(findings, dict((d, p) for p, d in files), write=args.fix and not args.diff)
         if args.diff:
             sys.stdout.write(result.diff)
@@ -140,6 +150,8 @@ def _lint(args) -> int:
 
     sources = SourceLines({d: p for p, d in files})
     if args.baseline:
+        from . import baseline
+
         baseline_path = Path(args.baseline)
         if baseline_path.exists():
             findings = baseline.new_findings(findings, baseline.read(baseline_path), sources)

@@ -6,6 +6,8 @@ reaches a reporter.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from .config import Config, glob_matches, relative_to_root
 from .documents import SUFFIXES, BinaryFile, ReaderOptions, read_document
-from .index import Entry, decode_findings, encode_findings, file_sha1, fingerprint
+from .index import Entry, decode_compared, decode_findings, encode_compared, encode_findings, file_sha1, fingerprint
 from .model import Document, Finding, LintError
 from .ruleset import Rule, RuleSet, matches, selects
 from .suppress import Suppression, path_ignored, suppressed, suppressions
@@ -43,11 +45,11 @@ class Analysis:
 
     path: str
     findings: list[Finding]
-    records: dict[str, list]  # cross-article rule id -> records
+    records: dict[str, list] | None  # cross-article rule id -> records; None until loaded from the index
     suppressions: list[Suppression]
 
 
-def collect_files(paths: list[str], config: Config, walker=None) -> tuple[list[tuple[Path, str]], list[str]]:
+def collect_files(paths: list[str], config: Config, walker=None) -> tuple[list[tuple[str, str]], list[str]]:
     """Files to lint, as (path, display) pairs, and notices for what was passed over. `walker` lists
     a directory's files relative to it (default: walk_relative)."""
     walker = walker or walk_relative
@@ -58,35 +60,62 @@ def collect_files(paths: list[str], config: Config, walker=None) -> tuple[list[t
             raise LintError(f"{given}: no such file or directory")
         if path.is_file():
             if path.suffix.lower() in SUFFIXES:
-                files.append((path, given))
+                files.append((given, given))
             else:
                 notices.append(f"{given}: skipped, not a Markdown, text or HTML file")
             continue
         prefix = "" if given in (".", "./") else given.rstrip("/") + "/"
-        for rel in walker(path, config):
-            files.append((path / rel, prefix + rel))
+        files.extend((os.path.join(given, rel), prefix + rel) for rel in walker(path, config))
     return files, notices
 
 
 def walk_relative(top: Path, config: Config) -> list[str]:
     """Lintable files under `top` (not hidden, not ignored by git, not excluded by configuration) as
-    POSIX paths relative to it, in a stable order."""
+    POSIX paths relative to it, in a stable order: a directory's files, then its subdirectories.
+    Symbolic links to directories are not followed."""
     tracked = _git_visible(top)
+    suffixes = tuple(SUFFIXES)
     found = []
-    base = os.path.abspath(top)
-    for directory, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIPPED_DIRS)
-        rel_dir = os.path.relpath(directory, top)
-        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
-        for name in sorted(filenames):
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
+
+    def visit(directory: str, rel_dir: str):
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError:
+            return
+        subdirs = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            if tracked is not None and os.path.normpath(os.path.join(base, rel_dir, name)) not in tracked:
+            if entry.is_dir():
+                if name not in SKIPPED_DIRS and not entry.is_symlink():
+                    subdirs.append(entry)
                 continue
-            if config.exclude and _excluded(Path(top, rel_dir, name), config):
+            if not name.lower().endswith(suffixes):
+                continue
+            if tracked is not None and entry.path not in tracked:
+                continue
+            if config.exclude and _excluded(Path(entry.path), config):
                 continue
             found.append(rel_dir + name)
+        for entry in subdirs:
+            visit(entry.path, rel_dir + entry.name + "/")
+
+    visit(os.path.abspath(top), "")
     return found
+
+
+def relative_inside(directory: str, outer: str) -> str | None:
+    """`directory` relative to `outer` when walking `outer` also walks it (it lies below, through no
+    hidden or skipped directory), else None."""
+    base = outer.rstrip(os.sep) + os.sep
+    if not directory.startswith(base):
+        return None
+    inside = directory[len(base):].replace(os.sep, "/")
+    parts = inside.split("/")
+    if any(not part or part.startswith(".") or part in SKIPPED_DIRS for part in parts):
+        return None
+    return inside
 
 
 def _git_visible(top: Path) -> set[str] | None:
@@ -131,80 +160,184 @@ def analyse(doc: Document, rules: list[Rule]) -> Analysis:
 class Target:
     """A file this run reads or takes from the index; `given` files are the ones reported on."""
 
-    path: Path
+    path: str
     display: str
     given: bool
     key: str | None = None  # its key in the archive index
+    sha1: str | None = None  # its content hash, once known
 
 
-def run(files: list[tuple[Path, str]], ruleset: RuleSet, config: Config, options: ReaderOptions,
-        select: list[str] | None, ignore: list[str], jobs: int = 1, archive=None, progress=None) -> Outcome:
-    """Lint `files`, comparing them across articles with each other and with the archive's files.
-
-    With an archive index, files whose size and mtime are unchanged are not read again: their
-    findings (for given files) and cross-article records (for all) come from the index.
-    """
-    outcome = Outcome()
+def _targets(files: list[tuple[str, str]], archive) -> list[Target]:
+    """The given files, then the archive's other files, each once."""
     targets, seen = [], set()
     for path, display in files:
         absolute = os.path.abspath(path)
         if absolute not in seen:
             seen.add(absolute)
-            targets.append(Target(path, display, True))
+            targets.append(Target(path, display, True, archive.key(absolute) if archive else None))
     if archive is not None:
-        for path in archive.files:
-            absolute = os.path.abspath(path)
+        for absolute in archive.files:
             if absolute not in seen:
                 seen.add(absolute)
-                targets.append(Target(path, archive.display(absolute), False))
-        for target in targets:
-            target.key = archive.key(target.path)
+                key = archive.key(absolute)
+                targets.append(Target(absolute, archive.display(absolute, key), False, key))
+    return targets
 
+
+# Narrow the comparison to related terms when the given files are at most this share of the archive.
+NARROW_SHARE = 0.05
+
+
+def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options: ReaderOptions,
+        select: list[str] | None, ignore: list[str], jobs: int = 1, archive=None, progress=None) -> Outcome:
+    """Lint `files`, comparing them across articles with each other and with the archive's files.
+
+    With an archive index, files whose size and mtime are unchanged are not read again: their
+    findings come from the index, and so does the cross-article comparison when nothing it depends
+    on changed; otherwise the records it needs are read back, only those related to the given
+    files' when they are a small part of the archive.
+    """
+    outcome = Outcome()
+    targets = _targets(files, archive)
     index = archive.index if archive is not None else None
-    analyses: dict[str, Analysis] = {}
+    stamp = fingerprint(ruleset.rules, options) if index is not None else None
+    analyses: dict[str, Analysis] = {}  # the given files', and the other files' read in this run
     to_read = targets
     if index is not None:
-        stamp = fingerprint(ruleset.rules, options)
-        stored = index.load(stamp, with_findings={t.key for t in targets if t.given})
+        stamps = index.stamps(stamp)
         to_read = []
         for target in targets:
-            entry = stored.pop(target.key, None) if target.key else None  # each blob freed once decoded
-            if entry is not None and _unchanged(target.path, entry):
-                findings = decode_findings(entry.findings_blob, target.display) if target.given else []
-                analyses[target.display] = Analysis(target.display, findings, entry.records, entry.suppressions)
+            known = stamps.get(target.key) if target.key else None
+            if known is not None and _unchanged(target.path, *known):
+                target.sha1 = known[2]
             else:
                 to_read.append(target)
-    fresh = []
+        cached = {t.key: t for t in targets if t.given and t.sha1 is not None}
+        for key, entry in index.load(stamp, set(cached), records=False).items():
+            target = cached[key]
+            analyses[target.display] = Analysis(target.display, decode_findings(entry.findings_blob, target.display),
+                                                None, entry.suppressions)
+    fresh, unreadable = [], set()
     for target, result in zip(to_read, analyse_files(to_read, ruleset, options, jobs, progress)):
         if isinstance(result, Problem):
             (outcome.errors if result.error else outcome.notices).append(result.message)
+            if target.key is not None:
+                unreadable.add(target.key)
             continue
-        analysis, mtime_ns, size, sha1 = result
-        if target.key is not None and index is not None:
-            fresh.append(Entry(target.key, mtime_ns, size, sha1, encode_findings(analysis.findings),
-                               analysis.records, analysis.suppressions))
+        analysis, mtime_ns, size, target.sha1 = result
+        if index is not None and target.key is not None:
+            fresh.append(Entry(target.key, mtime_ns, size, target.sha1, encode_findings(analysis.findings),
+                               analysis.records, analysis.suppressions, _terms(analysis, ruleset)))
             if len(fresh) >= STORE_BATCH:
-                index.store(stamp, fresh)
+                index.store(stamp, fresh, functools.partial(_term_keys, ruleset))
                 fresh.clear()
         if not target.given:
             analysis.findings = []
         analyses[target.display] = analysis
+    present = [t for t in targets if t.sha1 is not None]
     if index is not None:
-        index.store(stamp, fresh)
-        index.forget_missing({t.key for t in targets if t.key}, archive.content_keys)
-    ordered = [analyses[t.display] for t in targets if t.display in analyses]
-    outcome.files_checked = sum(1 for t in targets if t.given and t.display in analyses)
-    report_on = {t.display for t in targets if t.given}
-    outcome.findings = combine(ordered, ruleset, config, select, ignore, report_on)
+        index.store(stamp, fresh, functools.partial(_term_keys, ruleset))
+        index.forget(unreadable)
+        index.forget_missing({t.key for t in targets if t.key} - unreadable, archive.content_keys)
+    given = [analyses[t.display] for t in present if t.given]
+    outcome.files_checked = len(given)
+    report_on = {a.path for a in given}
+    cross = _compared(present, analyses, ruleset, index, stamp, report_on)
+    outcome.findings = filter_findings([f for a in given for f in a.findings] + cross, given, config, select, ignore)
     return outcome
 
 
-def _unchanged(path: Path, entry: Entry) -> bool:
+def _terms(analysis: Analysis, ruleset: RuleSet) -> dict[str, dict[str, list]]:
+    """An analysis's cross-article records by rule and term, as the index keeps them."""
+    by_rule = {}
+    for rule in ruleset.rules:
+        if rule.kind.cross_article and rule.kind.hops:
+            by_term: dict[str, list] = {}
+            for record in analysis.records.get(rule.id, ()):
+                term = rule.kind.term(record)
+                if term is not None:
+                    by_term.setdefault(term, []).append(record)
+            by_rule[rule.id] = by_term
+    return by_rule
+
+
+def _term_keys(ruleset: RuleSet, rule_id: str, term: str):
+    rule = ruleset.by_id(rule_id)
+    return rule.kind.term_keys(term, rule)
+
+
+def _compared(present: list[Target], analyses: dict[str, Analysis], ruleset: RuleSet, index, stamp,
+              report_on: set[str]) -> list[Finding]:
+    """The cross-article findings for the reported files: remembered from an earlier run over the same
+    files and contents, or compared now."""
+    rules = [r for r in ruleset.rules if r.kind.cross_article]
+    if not rules:
+        return []
+    state = None
+    if index is not None:
+        digest = hashlib.sha1(stamp.encode())
+        for target in present:
+            digest.update(f"{target.display}\0{target.sha1}\0{target.given:d}\n".encode())
+        state = digest.hexdigest()
+        blob = index.comparison(stamp, state)
+        if blob is not None:
+            return decode_compared(blob)
+    wanted = {t.key: t for t in present if t.display in analyses and analyses[t.display].records is None}
+    if wanted:  # given files taken from the index: their records too
+        for key, entry in index.load(stamp, set(wanted), records=True).items():
+            analyses[wanted[key].display].records = entry.records
+    narrow = index is not None and len(report_on) <= NARROW_SHARE * len(present)
+    found = []
+    for rule in rules:
+        if narrow and rule.kind.hops:
+            records = _related_records(rule, present, analyses, report_on, index, stamp)
+        else:
+            records = _all_records(rule, present, analyses, index, stamp)
+        found.extend(f for f in rule.kind.compare(records, rule, report_on) if f.location.path in report_on)
+    if index is not None:
+        index.store_comparison(stamp, state, encode_compared(found))
+    return found
+
+
+def _all_records(rule: Rule, present: list[Target], analyses: dict[str, Analysis], index, stamp) -> dict[str, list]:
+    """Every article's records for `rule`: the index's for files not read in this run."""
+    missing = {t.key: t.display for t in present if t.display not in analyses}
+    stored = index.load(stamp, set(missing), records=True) if missing else {}
+    records = {}
+    for target in present:
+        analysis = analyses.get(target.display)
+        if analysis is not None:
+            records[target.display] = analysis.records.get(rule.id, [])
+        elif target.key in stored:
+            records[target.display] = stored[target.key].records.get(rule.id, [])
+    return records
+
+
+def _related_records(rule: Rule, present: list[Target], analyses: dict[str, Analysis], report_on: set[str],
+                     index, stamp) -> dict[str, list]:
+    """The reported files' records for `rule`, and every other article's records about the terms
+    within the kind's `hops` steps of theirs, from the index (files read in this run are in it)."""
+    kind = rule.kind
+    records = {path: analyses[path].records.get(rule.id, []) for path in report_on}
+    terms = {kind.term(rec) for recs in records.values() for rec in recs} - {None}
+    frontier = set(terms)
+    for _ in range(kind.hops):
+        keys = {key for term in frontier for key in kind.term_keys(term, rule)}
+        frontier = index.terms_with_keys(stamp, rule.id, keys) - terms
+        terms |= frontier
+    displays = {t.key: t.display for t in present if t.key is not None and t.display not in report_on}
+    for key, recs in index.records_about(stamp, rule.id, terms).items():
+        if key in displays:
+            records[displays[key]] = recs
+    return records
+
+
+def _unchanged(path: str, mtime_ns: int, size: int, _sha1: str) -> bool:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return False
-    return stat.st_mtime_ns == entry.mtime_ns and stat.st_size == entry.size
+    return stat.st_mtime_ns == mtime_ns and stat.st_size == size
 
 
 # Worker processes keep the rule set and reader options they were started with.
@@ -216,8 +349,9 @@ def _init_worker(ruleset: RuleSet, options: ReaderOptions):
     _worker_state = (ruleset, options)
 
 
-def _analyse_one(path: Path, display: str, ruleset: RuleSet, options: ReaderOptions):
+def _analyse_one(name: str, display: str, ruleset: RuleSet, options: ReaderOptions):
     """Read and analyse one file: (analysis, mtime_ns, size, sha1), or the Problem that stopped it."""
+    path = Path(name)
     try:
         stat = path.stat()
         data = path.read_bytes()
@@ -231,7 +365,7 @@ def _analyse_one(path: Path, display: str, ruleset: RuleSet, options: ReaderOpti
     return analyse(doc, ruleset.rules), stat.st_mtime_ns, stat.st_size, file_sha1(data)
 
 
-def _analyse_in_worker(job: tuple[Path, str]):
+def _analyse_in_worker(job: tuple[str, str]):
     ruleset, options = _worker_state
     return _analyse_one(job[0], job[1], ruleset, options)
 
@@ -270,17 +404,21 @@ def analyse_files(targets: list[Target], ruleset: RuleSet, options: ReaderOption
     return results
 
 
-def combine(analyses: list[Analysis], ruleset: RuleSet, config: Config,
-            select: list[str] | None, ignore: list[str], report_on: set[str] | None = None) -> list[Finding]:
-    """Cross-article comparison, then every filter, then a stable order."""
-    by_path = {a.path: a for a in analyses}
-    report_on = set(by_path) if report_on is None else report_on
-    findings = [f for a in analyses for f in a.findings]
+def compare_all(analyses: list[Analysis], ruleset: RuleSet, report_on: set[str]) -> list[Finding]:
+    """Cross-article findings for `report_on`, comparing every analysis with every other."""
+    found = []
     for rule in ruleset.rules:
         if rule.kind.cross_article:
             records = {a.path: a.records.get(rule.id, []) for a in analyses}
-            findings.extend(f for f in rule.kind.compare(records, rule, report_on)
-                            if f.location.path in report_on)
+            found.extend(f for f in rule.kind.compare(records, rule, report_on) if f.location.path in report_on)
+    return found
+
+
+def filter_findings(findings: list[Finding], analyses: list[Analysis], config: Config,
+                    select: list[str] | None, ignore: list[str]) -> list[Finding]:
+    """Levels from the configuration, then selection, suppression comments and per-path ignores,
+    then a stable order."""
+    by_path = {a.path: a for a in analyses}
     for finding in findings:
         for selector, level in config.levels.items():
             if matches(finding.rule, selector):
@@ -305,4 +443,6 @@ def lint_texts(texts: list[str], ruleset: RuleSet, options: ReaderOptions | None
     for number, text in enumerate(texts, 1):
         doc = read_document(Path(f"example-{number}.md"), f"example-{number}.md", options, text.encode("utf-8"))
         analyses.append(analyse(doc, ruleset.rules))
-    return combine(analyses, ruleset, Config(), None, [])
+    findings = [f for a in analyses for f in a.findings]
+    findings += compare_all(analyses, ruleset, {a.path for a in analyses})
+    return filter_findings(findings, analyses, Config(), None, [])

@@ -23,14 +23,14 @@ class FixResult:
     notices: list[str] = field(default_factory=list)
 
 
-def apply(findings: list[Finding], paths: dict[str, Path], write: bool) -> FixResult:
+def apply(findings: list[Finding], paths: dict[str, str], write: bool) -> FixResult:
     result = FixResult()
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.fix is not None and finding.location.path in paths:
             by_path.setdefault(finding.location.path, []).append(finding)
     for display, fixable in sorted(by_path.items()):
-        path = paths[display]
+        path = Path(paths[display])
         try:
             raw = path.read_bytes()
             bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""  # readers drop it; offsets follow

@@ -18,6 +18,7 @@ import json
 import marshal
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,10 @@ from . import __version__
 from .model import Finding, Fix, Location, Related
 from .suppress import Suppression
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DB_NAME = "index.sqlite"
+COMPARISONS_KEPT = 16  # remembered cross-article results per rule set (one per set of files given)
+_CHUNK = 500  # values per SQL IN (...) list
 
 
 @dataclass
@@ -40,6 +43,14 @@ class Entry:
     findings_blob: bytes | None  # per-article findings as stored (encode_findings); None when not loaded
     records: dict[str, list]
     suppressions: list[Suppression]
+    terms: dict[str, dict[str, list]] | None = None  # rule id -> term -> the records about it
+
+
+def _chunks(values):
+    values = list(values)
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start:start + _CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 class Index:
@@ -47,6 +58,7 @@ class Index:
         self.directory = directory
         self.path = directory / DB_NAME
         self.notices = notices
+        self._scopes: dict[tuple[str, str], int] = {}
         directory.mkdir(parents=True, exist_ok=True)
         ignore = directory / ".gitignore"
         if not ignore.exists():
@@ -63,6 +75,13 @@ class Index:
         db.execute("PRAGMA busy_timeout = 60000")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        row = None
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.OperationalError:
+            pass  # a new database: no meta table yet
+        if row is not None and row[0] == str(SCHEMA_VERSION):
+            return db  # the usual case: no write, so concurrent readers never wait here
         db.execute("BEGIN IMMEDIATE")
         try:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -70,13 +89,28 @@ class Index:
             if row is not None and row[0] != str(SCHEMA_VERSION):
                 self.notices.append(f"{self.path}: cache from schema {row[0]}, this linter uses "
                                     f"{SCHEMA_VERSION}; rebuilt")
-                db.execute("DROP TABLE IF EXISTS articles")
+                for table in ("articles", "scopes", "terms", "term_keys", "comparisons"):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             db.execute("""CREATE TABLE IF NOT EXISTS articles (
                 path TEXT NOT NULL, fingerprint TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
                 size INTEGER NOT NULL, sha1 TEXT NOT NULL, findings BLOB NOT NULL,
                 records BLOB NOT NULL, suppressions BLOB NOT NULL,
                 PRIMARY KEY (path, fingerprint))""")
+            # a scope is one cross-article rule under one rule set
+            db.execute("""CREATE TABLE IF NOT EXISTS scopes (id INTEGER PRIMARY KEY,
+                fingerprint TEXT NOT NULL, rule TEXT NOT NULL, UNIQUE (fingerprint, rule))""")
+            # what each article says about each term (a spelling, a headline), so a run given a few
+            # files reads back only the records of the terms related to theirs
+            db.execute("""CREATE TABLE IF NOT EXISTS terms (scope INTEGER NOT NULL, term TEXT NOT NULL,
+                path TEXT NOT NULL, records BLOB NOT NULL, PRIMARY KEY (scope, term, path)) WITHOUT ROWID""")
+            db.execute("CREATE INDEX IF NOT EXISTS terms_by_path ON terms (path, scope)")
+            # the blocking keys of every term ever stored, to find a term's related terms
+            db.execute("""CREATE TABLE IF NOT EXISTS term_keys (scope INTEGER NOT NULL, key TEXT NOT NULL,
+                term TEXT NOT NULL, PRIMARY KEY (scope, key, term)) WITHOUT ROWID""")
+            db.execute("""CREATE TABLE IF NOT EXISTS comparisons (fingerprint TEXT NOT NULL,
+                state TEXT NOT NULL, findings BLOB NOT NULL, used INTEGER NOT NULL,
+                PRIMARY KEY (fingerprint, state))""")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -91,28 +125,45 @@ class Index:
             except FileNotFoundError:
                 pass
 
-    def load(self, fingerprint: str, with_findings: set[str]) -> dict[str, Entry]:
-        """Every article stored for this rule set; findings kept only for `with_findings` keys.
+    def _rebuild(self, exc: Exception):
+        self.notices.append(f"{self.path}: cache entry unreadable ({exc}); rebuilt")
+        self.db.execute("BEGIN IMMEDIATE")
+        for table in ("articles", "terms", "term_keys", "comparisons"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("COMMIT")
 
-        Values are stored with marshal: the records are tuples of plain values, and marshal reads
-        them back as tuples several times faster than JSON could."""
+    def stamps(self, fingerprint: str) -> dict[str, tuple[int, int, str]]:
+        """How every article stored for this rule set looked when it was read: (mtime_ns, size, sha1),
+        enough to tell whether to read it again."""
+        return {path: (mtime_ns, size, sha1) for path, mtime_ns, size, sha1 in self.db.execute(
+            "SELECT path, mtime_ns, size, sha1 FROM articles WHERE fingerprint = ?", (fingerprint,))}
+
+    def load(self, fingerprint: str, keys: set[str], records: bool) -> dict[str, Entry]:
+        """The stored findings and suppressions of the articles `keys`, with their cross-article
+        records when `records`. Values are stored with marshal: records are tuples of plain values,
+        and marshal reads them back as tuples several times faster than JSON could."""
+        columns = "path, mtime_ns, size, sha1, findings, suppressions" + (", records" if records else "")
+        if len(keys) > _CHUNK:  # most of the archive: one scan beats many lookups
+            rows = self.db.execute(f"SELECT {columns} FROM articles WHERE fingerprint = ?", (fingerprint,))
+        else:
+            rows = [row for chunk, marks in _chunks(keys) for row in self.db.execute(
+                f"SELECT {columns} FROM articles WHERE fingerprint = ? AND path IN ({marks})",
+                (fingerprint, *chunk))]
         entries = {}
-        rows = self.db.execute(
-            "SELECT path, mtime_ns, size, sha1, findings, records, suppressions FROM articles "
-            "WHERE fingerprint = ?", (fingerprint,))
         try:
-            for key, mtime_ns, size, sha1, findings, records, suppressions in rows:
-                entries[key] = Entry(
-                    key, mtime_ns, size, sha1, findings if key in with_findings else None,
-                    marshal.loads(records),
-                    [Suppression(s, a, b) for s, a, b in marshal.loads(suppressions)])
+            for row in rows:
+                if row[0] in keys:
+                    entries[row[0]] = Entry(
+                        row[0], row[1], row[2], row[3], row[4], marshal.loads(row[6]) if records else {},
+                        [Suppression(s, a, b) for s, a, b in marshal.loads(row[5])])
         except (ValueError, EOFError, TypeError) as exc:
-            self.notices.append(f"{self.path}: cache entry unreadable ({exc}); rebuilt")
-            self.db.execute("DELETE FROM articles")
+            self._rebuild(exc)
             return {}
         return entries
 
-    def store(self, fingerprint: str, entries: list[Entry]):
+    def store(self, fingerprint: str, entries: list[Entry], keys_of):
+        """Write analysed articles, with their records by term; `keys_of(rule, term)` gives the
+        blocking keys of a term the index has not seen before under that rule."""
         if not entries:
             return
         rows = [(e.key, fingerprint, e.mtime_ns, e.size, e.sha1, e.findings_blob or encode_findings([]),
@@ -121,9 +172,93 @@ class Index:
                 for e in entries]
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            self.db.executemany("DELETE FROM articles WHERE path = ? AND sha1 != ?",
-                                [(r[0], r[4]) for r in rows])
+            scopes = {rule: self._scope(fingerprint, rule) for e in entries for rule in (e.terms or {})}
+            # an article's term rows go with its row in articles: with it when its content changed
+            # (under every rule set), with this rule set's row when it is replaced
+            self.db.executemany(
+                "DELETE FROM terms WHERE path = ?1 AND scope IN (SELECT s.id FROM scopes s JOIN articles a "
+                "ON a.fingerprint = s.fingerprint WHERE a.path = ?1 AND (a.sha1 != ?2 OR a.fingerprint = ?3))",
+                [(e.key, e.sha1, fingerprint) for e in entries])
+            self.db.executemany("DELETE FROM articles WHERE path = ? AND sha1 != ?", [(r[0], r[4]) for r in rows])
             self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            for rule, scope in scopes.items():
+                by_term = [(scope, term, e.key, marshal.dumps(recs))
+                           for e in entries for term, recs in (e.terms or {}).get(rule, {}).items()]
+                terms = {row[1] for row in by_term}
+                known = {term for chunk, marks in _chunks(terms) for (term,) in self.db.execute(
+                    f"SELECT DISTINCT term FROM terms WHERE scope = ? AND term IN ({marks})", (scope, *chunk))}
+                self.db.executemany("INSERT OR IGNORE INTO term_keys VALUES (?, ?, ?)",
+                                    [(scope, key, term) for term in terms - known for key in keys_of(rule, term)])
+                self.db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?)", by_term)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _scope(self, fingerprint: str, rule: str) -> int:
+        found = self._scopes.get((fingerprint, rule))
+        if found is None:
+            self.db.execute("INSERT OR IGNORE INTO scopes (fingerprint, rule) VALUES (?, ?)", (fingerprint, rule))
+            found = self.db.execute("SELECT id FROM scopes WHERE fingerprint = ? AND rule = ?",
+                                    (fingerprint, rule)).fetchone()[0]
+            self._scopes[fingerprint, rule] = found
+        return found
+
+    def _scope_if_any(self, fingerprint: str, rule: str) -> int | None:
+        row = self.db.execute("SELECT id FROM scopes WHERE fingerprint = ? AND rule = ?", (fingerprint, rule)).fetchone()
+        return None if row is None else row[0]
+
+    def terms_with_keys(self, fingerprint: str, rule: str, keys: set[str]) -> set[str]:
+        """Terms stored under `rule` that share one of `keys`."""
+        scope = self._scope_if_any(fingerprint, rule)
+        if scope is None:
+            return set()
+        return {term for chunk, marks in _chunks(keys) for (term,) in self.db.execute(
+            f"SELECT DISTINCT term FROM term_keys WHERE scope = ? AND key IN ({marks})", (scope, *chunk))}
+
+    def records_about(self, fingerprint: str, rule: str, terms: set[str]) -> dict[str, list]:
+        """Every stored article's records about `terms`, by article key."""
+        scope = self._scope_if_any(fingerprint, rule)
+        found: dict[str, list] = {}
+        if scope is None:
+            return found
+        try:
+            for chunk, marks in _chunks(terms):
+                for path, blob in self.db.execute(
+                        f"SELECT path, records FROM terms WHERE scope = ? AND term IN ({marks})", (scope, *chunk)):
+                    found.setdefault(path, []).extend(marshal.loads(blob))
+        except (ValueError, EOFError, TypeError) as exc:
+            self._rebuild(exc)
+            raise
+        return found
+
+    def comparison(self, fingerprint: str, state: str) -> bytes | None:
+        """The cross-article findings of an earlier run over exactly the same files and contents."""
+        row = self.db.execute("SELECT findings FROM comparisons WHERE fingerprint = ? AND state = ?",
+                              (fingerprint, state)).fetchone()
+        return None if row is None else row[0]
+
+    def store_comparison(self, fingerprint: str, state: str, blob: bytes):
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("INSERT OR REPLACE INTO comparisons VALUES (?, ?, ?, ?)",
+                            (fingerprint, state, blob, time.time_ns()))
+            self.db.execute("DELETE FROM comparisons WHERE fingerprint = ? AND state NOT IN (SELECT state FROM "
+                            "comparisons WHERE fingerprint = ? ORDER BY used DESC LIMIT ?)",
+                            (fingerprint, fingerprint, COMPARISONS_KEPT))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def forget(self, keys: set[str]):
+        """Drop articles from the index (deleted, or no longer readable)."""
+        if not keys:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.executemany("DELETE FROM terms WHERE path = ?", [(k,) for k in keys])
+            self.db.executemany("DELETE FROM articles WHERE path = ?", [(k,) for k in keys])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -132,12 +267,8 @@ class Index:
     def forget_missing(self, present: set[str], under: list[str]):
         """Drop articles under the archive's content paths that no longer exist."""
         stored = {row[0] for row in self.db.execute("SELECT DISTINCT path FROM articles")}
-        gone = [(k,) for k in stored - present
-                if any(k == u or k.startswith(u.rstrip("/") + "/") or u == "." for u in under)]
-        if gone:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("DELETE FROM articles WHERE path = ?", gone)
-            self.db.execute("COMMIT")
+        self.forget({k for k in stored - present
+                     if any(k == u or k.startswith(u.rstrip("/") + "/") or u == "." for u in under)})
 
     def close(self):
         self.db.close()
@@ -159,26 +290,37 @@ def file_sha1(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
+def _place(loc: Location, with_path: bool) -> tuple:
+    span = (loc.line, loc.column, loc.end_line, loc.end_column)
+    return (loc.path, *span) if with_path else span
+
+
+def _finding_row(f: Finding, with_paths: bool) -> tuple:
+    return (f.rule, f.level, f.message, _place(f.location, with_paths),
+            tuple(_place(r.location, with_paths) + (r.message,) for r in f.related),
+            None if f.fix is None else (f.fix.start, f.fix.end, f.fix.original, f.fix.replacement))
+
+
 def encode_findings(findings: list[Finding]) -> bytes:
     """Per-article findings without their path (restored on load: the file may be shown differently)."""
-    out = []
-    for f in findings:
-        loc = f.location
-        out.append((f.rule, f.level, f.message, loc.line, loc.column, loc.end_line, loc.end_column,
-                    tuple((r.location.line, r.location.column, r.location.end_line, r.location.end_column, r.message)
-                          for r in f.related),
-                    None if f.fix is None else (f.fix.start, f.fix.end, f.fix.original, f.fix.replacement)))
-    return marshal.dumps(out)
+    return marshal.dumps([_finding_row(f, False) for f in findings])
 
 
 def decode_findings(blob: bytes, path: str) -> list[Finding]:
-    findings = []
-    for rule, level, message, line, column, end_line, end_column, related, fix in marshal.loads(blob):
-        findings.append(Finding(
-            rule, level, message, Location(path, line, column, end_line, end_column),
-            [Related(Location(path, *r[:4]), r[4]) for r in related],
-            None if fix is None else Fix(*fix)))
-    return findings
+    return [Finding(rule, level, message, Location(path, *loc),
+                    [Related(Location(path, *r[:4]), r[4]) for r in related], None if fix is None else Fix(*fix))
+            for rule, level, message, loc, related, fix in marshal.loads(blob)]
+
+
+def encode_compared(findings: list[Finding]) -> bytes:
+    """Cross-article findings with their paths (a comparison is stored for one way of showing them)."""
+    return marshal.dumps([_finding_row(f, True) for f in findings])
+
+
+def decode_compared(blob: bytes) -> list[Finding]:
+    return [Finding(rule, level, message, Location(*loc), [Related(Location(*r[:5]), r[5]) for r in related],
+                    None if fix is None else Fix(*fix))
+            for rule, level, message, loc, related, fix in marshal.loads(blob)]
 
 
 def fingerprint(rules, options) -> str:

@@ -8,7 +8,7 @@ from .model import LintError
 
 
 class SourceLines:
-    def __init__(self, paths: dict[str, Path]):
+    def __init__(self, paths: dict[str, str]):
         self.paths = paths  # display path -> file
         self._cache: dict[str, list[str]] = {}
 
@@ -16,7 +16,7 @@ class SourceLines:
         if display not in self._cache:
             path = self.paths.get(display)
             try:
-                self._cache[display] = decode(path.read_bytes(), display)[0].splitlines() if path else []
+                self._cache[display] = decode(Path(path).read_bytes(), display)[0].splitlines() if path else []
             except (OSError, LintError):
                 self._cache[display] = []
         lines = self._cache[display]
@@ -26,7 +26,7 @@ class SourceLines:
 class Documents:
     """Documents of linted files, read again on demand for reporters that show more than a line."""
 
-    def __init__(self, paths: dict[str, Path], options):
+    def __init__(self, paths: dict[str, str], options):
         self.paths = paths  # display path -> file
         self.options = options  # ReaderOptions of the run
         self._cache: dict[str, object] = {}
@@ -37,7 +37,7 @@ class Documents:
 
             path = self.paths.get(display)
             try:
-                self._cache[display] = read_document(path, display, self.options) if path else None
+                self._cache[display] = read_document(Path(path), display, self.options) if path else None
             except LintError:
                 self._cache[display] = None
         return self._cache[display]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lint import config as config_mod
+from lint.model import LintError
 
 from corehelp import rule, run, run_json, write, write_project
 
@@ -220,3 +221,33 @@ def test_walk_skips_files_ignored_by_git(project, capsys):
     assert data["files_checked"] == 2
     # a file named explicitly is linted even if git ignores it
     assert rules_of(capsys, "opinion/b.md") == [("opinion/b.md", "house.zebra")]
+
+
+def test_parsed_yaml_is_reused_and_a_changed_file_is_parsed_again(tmp_path, monkeypatch):
+    """Rule packs and the configuration are parsed once per content: later runs read the parse from
+    the per-user cache, keeping every line number; an edited file is parsed anew."""
+    from lint import yamlfile
+
+    path = tmp_path / "pack.yaml"
+    path.write_text("rules:\n  - id: a.b\n    level: warning\n  - id: c.d\n")
+    first = yamlfile.load(path)
+    parses = []
+    monkeypatch.setattr(yamlfile, "_parse", lambda text, display: parses.append(display))
+    again = yamlfile.load(path)
+    assert parses == [] and again == first
+    assert again.line_of("rules") == 1 and again["rules"].line_of(1) == 4
+    assert again["rules"][0].line_of("level") == 3
+    path.write_text("rules: []\n")
+    yamlfile.load(path)
+    assert parses == [str(path)]
+
+
+def test_a_yaml_error_is_reported_even_after_a_good_version_was_cached(tmp_path):
+    from lint import yamlfile
+
+    path = tmp_path / "pack.yaml"
+    path.write_text("rules: []\n")
+    yamlfile.load(path)
+    path.write_text("rules: [\n  - x: 1\n")
+    with pytest.raises(LintError, match=r"pack.yaml:\d+: invalid YAML"):
+        yamlfile.load(path)

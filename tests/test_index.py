@@ -203,7 +203,28 @@ def test_index_lookup_finds_what_reading_every_file_finds(tmp_path, capsys, monk
     assert {f["rule"] for f in everything} >= {"names.variant-across"}
     cli.main(["--format", "json", "--select", "names,headlines", "."])  # builds the index
     capsys.readouterr()
+    narrowed = []
+    related_records = engine._related_records
+    monkeypatch.setattr(engine, "_related_records", lambda rule, *rest: narrowed.append(rule.id)
+                        or related_records(rule, *rest))
     for name in sorted({f["path"] for f in everything}) + ["airline-a.md", "filler-01.md"]:
         cli.main(["--format", "json", "--select", "names,headlines", name])
         alone = json.loads(capsys.readouterr().out)["findings"]
         assert alone == [f for f in everything if f["path"] == name], name
+    assert set(narrowed) == {"names.variant-across", "headlines.duplicate-across"}
+
+
+def test_an_unchanged_archive_is_not_compared_again(archive, capsys, monkeypatch):
+    """The cross-article result of a run is kept for the same files and contents: a second run
+    reports the same without comparing; a change anywhere in the archive compares again."""
+    from lint.checks.headline_duplicate import HeadlineDuplicate
+
+    _, first, _ = lint_json(capsys, "news")
+    compared = []
+    compare = HeadlineDuplicate.compare
+    monkeypatch.setattr(HeadlineDuplicate, "compare", lambda self, *a: compared.append(1) or compare(self, *a))
+    _, second, _ = lint_json(capsys, "news")
+    assert second == first and compared == []
+    (archive / "news" / "c.md").write_text(article("Bridge reopens after repairs!"))
+    _, third, _ = lint_json(capsys, "news")
+    assert compared and len(third["findings"]) == 3

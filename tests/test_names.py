@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from lint.documents import ReaderOptions, read_document
-from lint.names import extract, fold, relation, translit_key
+from lint.names.extract import extract
+from lint.names.keys import fold, relation, translit_key
 from lint.names.group import article_forms, within_article
 
 

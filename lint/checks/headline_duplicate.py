@@ -30,6 +30,13 @@ class HeadlineDuplicate(CrossArticleKind):
         "min_length": Param("int", default=30, doc="shorter headlines must match exactly to count"),
     }
     fields = ("headline", "other_path", "other_line", "count")
+    hops = 1
+
+    def term(self, record):
+        return record[0]
+
+    def term_keys(self, term, rule):
+        return _blocking_keys(term) if len(term) >= rule.params["min_length"] else ("d:" + term,)
 
     def extract(self, doc, rule):
         if doc.headline is None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ..model import Fix, Related
-from ..names.group import forms_of, within_article
 from ..names.keys import fold
 from . import CheckKind, Param, register
 
@@ -22,6 +21,8 @@ class NameVariant(CheckKind):
         return frozenset(fold(a) for a in params["accepted"] or []), params["fix_ratio"]
 
     def check(self, doc, rule):
+        from ..names.group import forms_of, within_article
+
         accepted, fix_ratio = rule.prepared
         forms = forms_of(doc)
         for variant, usual, why in within_article(forms, accepted):

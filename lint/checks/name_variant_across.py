@@ -13,10 +13,7 @@ import re
 from collections import defaultdict
 
 from ..model import Finding, Location, Related
-from ..names.group import Form, different_people, forms_of, related_pairs
-from ..names.keys import MIN_LENGTH, fold
-from ..names.lexicon import COMMON_WORDS, KNOWN_NAMES
-from ..names.plausible import less_plausible
+from ..names.keys import MIN_LENGTH, blocking_keys, fold, translit_key
 from . import CrossArticleKind, Param, register
 
 _HEADLINE = ""
@@ -36,10 +33,21 @@ class NameVariantAcross(CrossArticleKind):
     }
     fields = ("variant", "usual", "variant_count", "usual_articles", "reason")
 
+    hops = 2  # a spelling's partners, and theirs: whether a partner is itself someone's variant
+
+    def term(self, record):
+        return record[0] or None  # the headline record matters only to its own article
+
+    def term_keys(self, term, rule):
+        folded = fold(term)
+        return blocking_keys(folded, translit_key(folded))
+
     def prepare(self, params):
         return frozenset(fold(a) for a in params["accepted"] or []), params["max_articles"], params["min_mentions"]
 
     def extract(self, doc, rule):
+        from ..names.group import forms_of  # the names machinery loads when an article is read
+
         records = []
         if doc.headline is not None:
             records.append((_HEADLINE, tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
@@ -54,6 +62,9 @@ class NameVariantAcross(CrossArticleKind):
         return records
 
     def compare(self, records, rule, report_on):
+        from ..names.group import Form, related_pairs
+        from ..names.lexicon import COMMON_WORDS
+
         accepted, max_articles, min_mentions = rule.prepared
         uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
         headlines: dict[str, set[str]] = {}
@@ -81,10 +92,10 @@ class NameVariantAcross(CrossArticleKind):
         # only spellings used by the reported articles can be flagged: pair those with everything,
         # then pair their partners with everything, to learn whether a partner is itself the rare
         # one of another pair (a spelling that is, is nobody's usual form)
-        pairs = related_pairs(candidates, can_vary=reportable)
+        pairs = related_pairs(candidates, small=0, can_vary=reportable)
         partners = {f.text for pair in pairs for f in pair[:2]}
         top = defaultdict(int)
-        for a, b, _ in pairs + related_pairs(candidates, can_vary=lambda f: f.text in partners):
+        for a, b, _ in pairs + related_pairs(candidates, small=0, can_vary=lambda f: f.text in partners):
             top[a.text] = max(top[a.text], b.count)
             top[b.text] = max(top[b.text], a.count)
         for a, b, why in pairs:
@@ -95,6 +106,10 @@ class NameVariantAcross(CrossArticleKind):
                                        rule, report_on)
 
     def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, min_mentions, rule, report_on):
+        from ..names.group import different_people
+        from ..names.lexicon import COMMON_WORDS, KNOWN_NAMES
+        from ..names.plausible import less_plausible
+
         if variant.count > max_articles or variant.count > usual.count:
             return
         if variant.folded in accepted or (why != "diacritics" and variant.folded in KNOWN_NAMES):

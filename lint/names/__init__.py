@@ -1,5 +1,3 @@
-"""Names: mention extraction, spelling keys and variant grouping for the `names` checks."""
-from .extract import ArticleNames, Mention, extract
-from .keys import blocking_keys, fold, relation, translit_key
-
-__all__ = ["ArticleNames", "Mention", "extract", "blocking_keys", "fold", "relation", "translit_key"]
+"""Names: mention extraction (extract.py), spelling keys (keys.py), variant grouping (group.py) and
+the lexicon of ordinary words and well-known names, for the `names` checks. The modules are imported
+where used, so loading the rules does not build the lexicon's tables."""

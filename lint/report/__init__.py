@@ -21,11 +21,12 @@ class Report:
     document: Callable[[str], Document | None] = lambda path: None
 
 
+FORMATS = ("text", "json", "github", "sarif", "html")  # one module each, imported when used
+
+
 def render(fmt: str, report: Report) -> str:
-    from . import github, html, json, sarif, text
+    import importlib
 
-    return {"text": text.render, "json": json.render, "github": github.render,
-            "sarif": sarif.render, "html": html.render}[fmt](report)
-
-
-FORMATS = ("text", "json", "github", "sarif", "html")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return importlib.import_module(f"{__name__}.{fmt}").render(report)
