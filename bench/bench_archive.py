@@ -103,6 +103,10 @@ def main() -> int:
               "(python3 -m venv /tmp/p && /tmp/p/bin/pip install proselint) and pass --proselint /tmp/p/bin/proselint")
         return 2
 
+    # an installed package has its bytecode compiled (pip does it); an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(PROJECT / "lint")], check=True,
+                   stdout=subprocess.DEVNULL)
     rows = []
     with tempfile.TemporaryDirectory(prefix="lint-bench-") as tmp:
         work = Path(tmp)
@@ -134,6 +138,14 @@ def main() -> int:
                                                          before=touch), corpus_kb))
         seed_warm = measure(LINT + [str(seed_copy.relative_to(archive))], archive, a.runs)
         rows.append(("seed, warm index of the corpus", seed_warm, seed_kb))
+        edits = iter(range(10 ** 6))
+
+        def edit_seed():  # what pre-commit hands the hook: a file changed since the last run
+            with open(seed_copy, "a", encoding="utf-8") as out:
+                out.write(f"\nAn editor's note, revision {next(edits)}.\n")
+
+        seed_edited = measure(LINT + [str(seed_copy.relative_to(archive))], archive, a.runs, before=edit_seed)
+        rows.append(("seed edited, warm index", seed_edited, seed_kb))
         rows.append(("seed, --no-cache", measure(LINT + ["--no-cache", str(seed_copy.relative_to(archive))],
                                                  archive, a.runs), seed_kb))
         prose_seed = prose_corpus = None
@@ -158,7 +170,8 @@ def main() -> int:
         print(f"{name:34} {m['median']:9.3f} {rate} {m['peak']:9.1f} {m['median'] / baseline['median']:9.1f}")
     print()
     print("targets:")
-    print(f"  seed with warm index <= 0.2 s: {seed_warm['median']:.3f} s")
+    print(f"  seed with warm index <= 0.2 s: {seed_warm['median']:.3f} s "
+          f"(edited before each run: {seed_edited['median']:.3f} s)")
     if prose_seed:
         print(f"  seed faster than proselint on it: {prose_seed['median'] / seed_warm['median']:.1f}x")
         print(f"  cold corpus >= 6x faster than proselint: {prose_corpus['median'] / cold['median']:.1f}x")

@@ -26,28 +26,32 @@ CACHE_NAME = ".lint-cache"
 @dataclass
 class Archive:
     root: Path
-    files: list[str]  # absolute paths
+    keys: list[str]  # the archive's files, as paths relative to root (POSIX): their index keys
+    outside: list[str]  # files of content paths outside root: read every run, never indexed
     content_keys: list[str]  # the content paths, relative to root: deletions under them are forgotten
     index: Index | None
 
     @cached_property
-    def relative_root(self) -> str:
-        return os.path.relpath(self.root)
+    def prefix(self) -> str:
+        return str(self.root).rstrip(os.sep) + os.sep
 
-    def display(self, absolute: str, key: str | None) -> str:
-        """How an archive file (its `key`) not given on the command line is shown: relative to the
-        working directory, built from one relative root rather than computed once per file."""
-        if key is None:
-            return os.path.relpath(absolute)
+    @cached_property
+    def relative_root(self) -> str:
+        return os.path.relpath(self.root).replace(os.sep, "/")
+
+    def path(self, key: str) -> str:
+        return self.prefix + key
+
+    def display(self, key: str) -> str:
+        """How an archive file not given on the command line is shown: relative to the working
+        directory, built from one relative root rather than computed once per file."""
         return key if self.relative_root == "." else f"{self.relative_root}/{key}"
 
     def key(self, absolute: str) -> str | None:
-        """The file's path relative to the archive root, or None outside it (no symlinks resolved:
-        this runs for every file of the archive on every run)."""
-        root = str(self.root)
-        if not absolute.startswith(root.rstrip(os.sep) + os.sep):
+        """A file's path relative to the archive root, or None outside it (no symlinks resolved)."""
+        if not absolute.startswith(self.prefix):
             return None
-        return absolute[len(root.rstrip(os.sep)) + 1:].replace(os.sep, "/")
+        return absolute[len(self.prefix):].replace(os.sep, "/")
 
 
 def git_root(start: Path) -> Path | None:
@@ -82,12 +86,19 @@ def cache_dirs(root: Path, config: Config, in_repository: bool) -> list[Path]:
 def open_archive(paths: list[str], config: Config, notices: list[str], walker) -> Archive:
     """`walker(top, config)` lists a directory's lintable files relative to it."""
     root, content, in_repository = locate(paths, config)
-    files = []
+    prefix = str(root).rstrip(os.sep) + os.sep
+    keys, outside = [], []
     for top in content:
+        where = str(top)
+        inside = "" if where == str(root) else where[len(prefix):].replace(os.sep, "/") + "/" \
+            if where.startswith(prefix) else None
         if top.is_dir():
-            files.extend(os.path.join(top, rel) for rel in walker(top, config))
+            if inside is None:
+                outside.extend(os.path.join(where, rel) for rel in walker(top, config))
+            else:
+                keys.extend(inside + rel for rel in walker(top, config))
         elif top.is_file() and top.suffix.lower() in SUFFIXES:
-            files.append(str(top))
+            (outside.append(where) if inside is None else keys.append(inside.rstrip("/")))
     index = None
     for directory in cache_dirs(root, config, in_repository):
         try:
@@ -97,10 +108,10 @@ def open_archive(paths: list[str], config: Config, notices: list[str], walker) -
             continue  # not writable here: try the next place
     else:
         notices.append("no writable cache directory; continuing without the index")
-    keys = []
+    content_keys = []
     for top in content:
         try:
-            keys.append(top.relative_to(root).as_posix())
+            content_keys.append(top.relative_to(root).as_posix())
         except ValueError:
             pass
-    return Archive(root, files, keys, index)
+    return Archive(root, keys, outside, content_keys, index)

@@ -156,15 +156,18 @@ def analyse(doc: Document, rules: list[Rule]) -> Analysis:
     return Analysis(doc.path, findings, records, suppressions(doc))
 
 
-@dataclass
 class Target:
-    """A file this run reads or takes from the index; `given` files are the ones reported on."""
+    """A file this run reads or takes from the index; `given` files are the ones reported on.
+    (A plain class with slots: a run makes one per file of the archive.)"""
 
-    path: str
-    display: str
-    given: bool
-    key: str | None = None  # its key in the archive index
-    sha1: str | None = None  # its content hash, once known
+    __slots__ = ("path", "display", "given", "key", "sha1")
+
+    def __init__(self, path: str, display: str, given: bool, key: str | None):
+        self.path = path
+        self.display = display
+        self.given = given
+        self.key = key  # its key in the archive index
+        self.sha1: str | None = None  # its content hash, once known
 
 
 def _targets(files: list[tuple[str, str]], archive) -> list[Target]:
@@ -172,15 +175,18 @@ def _targets(files: list[tuple[str, str]], archive) -> list[Target]:
     targets, seen = [], set()
     for path, display in files:
         absolute = os.path.abspath(path)
-        if absolute not in seen:
-            seen.add(absolute)
-            targets.append(Target(path, display, True, archive.key(absolute) if archive else None))
+        key = archive.key(absolute) if archive else None
+        if (key or absolute) not in seen:
+            seen.add(key or absolute)
+            targets.append(Target(path, display, True, key))
     if archive is not None:
-        for absolute in archive.files:
+        for key in archive.keys:
+            if key not in seen:
+                targets.append(Target(archive.path(key), archive.display(key), False, key))
+        for absolute in archive.outside:
             if absolute not in seen:
                 seen.add(absolute)
-                key = archive.key(absolute)
-                targets.append(Target(absolute, archive.display(absolute, key), False, key))
+                targets.append(Target(absolute, os.path.relpath(absolute), False, None))
     return targets
 
 
@@ -218,6 +224,8 @@ def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options:
             analyses[target.display] = Analysis(target.display, decode_findings(entry.findings_blob, target.display),
                                                 None, entry.suppressions)
     fresh, unreadable = [], set()
+    keys_of = {r.id: functools.partial(r.kind.term_keys, rule=r) for r in ruleset.rules
+               if r.kind.cross_article and r.kind.hops}
     for target, result in zip(to_read, analyse_files(to_read, ruleset, options, jobs, progress)):
         if isinstance(result, Problem):
             (outcome.errors if result.error else outcome.notices).append(result.message)
@@ -229,14 +237,14 @@ def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options:
             fresh.append(Entry(target.key, mtime_ns, size, target.sha1, encode_findings(analysis.findings),
                                analysis.records, analysis.suppressions, _terms(analysis, ruleset)))
             if len(fresh) >= STORE_BATCH:
-                index.store(stamp, fresh, functools.partial(_term_keys, ruleset))
+                index.store(stamp, fresh, keys_of)
                 fresh.clear()
         if not target.given:
             analysis.findings = []
         analyses[target.display] = analysis
     present = [t for t in targets if t.sha1 is not None]
     if index is not None:
-        index.store(stamp, fresh, functools.partial(_term_keys, ruleset))
+        index.store(stamp, fresh, keys_of)
         index.forget(unreadable)
         index.forget_missing({t.key for t in targets if t.key} - unreadable, archive.content_keys)
     given = [analyses[t.display] for t in present if t.given]
@@ -259,11 +267,6 @@ def _terms(analysis: Analysis, ruleset: RuleSet) -> dict[str, dict[str, list]]:
                     by_term.setdefault(term, []).append(record)
             by_rule[rule.id] = by_term
     return by_rule
-
-
-def _term_keys(ruleset: RuleSet, rule_id: str, term: str):
-    rule = ruleset.by_id(rule_id)
-    return rule.kind.term_keys(term, rule)
 
 
 def _compared(present: list[Target], analyses: dict[str, Analysis], ruleset: RuleSet, index, stamp,
@@ -379,29 +382,27 @@ PARALLEL_THRESHOLD = 48
 
 
 def analyse_files(targets: list[Target], ruleset: RuleSet, options: ReaderOptions, jobs: int, progress=None):
-    """Results in the order of `targets`, read and analysed in `jobs` processes when worth it."""
+    """Results in the order of `targets`, as they come (the caller stores them meanwhile), read and
+    analysed in `jobs` processes when worth it."""
     jobs_list = [(t.path, t.display) for t in targets]
     if jobs <= 1 or len(jobs_list) < PARALLEL_THRESHOLD:
-        results = []
         for done, (path, display) in enumerate(jobs_list, 1):
-            results.append(_analyse_one(path, display, ruleset, options))
+            yield _analyse_one(path, display, ruleset, options)
             if progress:
                 progress(done, len(jobs_list))
-        return results
+        return
     import concurrent.futures
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     chunk = max(1, min(32, len(jobs_list) // (jobs * 8)))
-    results = []
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                                                 initargs=(ruleset, options)) as pool:
         for done, result in enumerate(pool.map(_analyse_in_worker, jobs_list, chunksize=chunk), 1):
-            results.append(result)
+            yield result
             if progress:
                 progress(done, len(jobs_list))
-    return results
 
 
 def compare_all(analyses: list[Analysis], ruleset: RuleSet, report_on: set[str]) -> list[Finding]:

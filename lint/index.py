@@ -161,8 +161,8 @@ class Index:
             return {}
         return entries
 
-    def store(self, fingerprint: str, entries: list[Entry], keys_of):
-        """Write analysed articles, with their records by term; `keys_of(rule, term)` gives the
+    def store(self, fingerprint: str, entries: list[Entry], keys_of: dict):
+        """Write analysed articles, with their records by term; `keys_of[rule](term)` gives the
         blocking keys of a term the index has not seen before under that rule."""
         if not entries:
             return
@@ -188,7 +188,7 @@ class Index:
                 known = {term for chunk, marks in _chunks(terms) for (term,) in self.db.execute(
                     f"SELECT DISTINCT term FROM terms WHERE scope = ? AND term IN ({marks})", (scope, *chunk))}
                 self.db.executemany("INSERT OR IGNORE INTO term_keys VALUES (?, ?, ?)",
-                                    [(scope, key, term) for term in terms - known for key in keys_of(rule, term)])
+                                    [(scope, key, term) for term in terms - known for key in keys_of[rule](term)])
                 self.db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?)", by_term)
             self.db.execute("COMMIT")
         except BaseException:
@@ -328,10 +328,14 @@ def fingerprint(rules, options) -> str:
     digest = hashlib.sha1()
     digest.update(f"{__version__}|{SCHEMA_VERSION}|{options!r}".encode())
     # the rules' own parameters are below; the code that interprets them is fingerprinted here
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        digest.update(f"{source.relative_to(package)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    package = os.path.dirname(os.path.abspath(__file__))
+    for directory, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(directory, name))
+                where = os.path.relpath(directory, package)
+                digest.update(f"{where}/{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     for rule in sorted(rules, key=lambda r: r.id):
         digest.update(json.dumps([rule.id, rule.kind.name, rule.level, rule.message, rule.params],
                                  sort_keys=True, default=str).encode())

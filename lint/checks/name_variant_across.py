@@ -47,6 +47,7 @@ class NameVariantAcross(CrossArticleKind):
 
     def extract(self, doc, rule):
         from ..names.group import forms_of  # the names machinery loads when an article is read
+        from ..names.lexicon import COMMON_WORDS
 
         records = []
         if doc.headline is not None:
@@ -54,6 +55,8 @@ class NameVariantAcross(CrossArticleKind):
         for form in forms_of(doc).values():
             if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
                 continue
+            if form.folded in COMMON_WORDS:
+                continue  # an ordinary word is never compared (see compare)
             first = form.mentions[0]
             line, column = doc.lines.position(first.start)  # a name never spans lines
             records.append((form.text, form.count, line, column, line, column + first.end - first.start,
