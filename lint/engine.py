@@ -71,15 +71,14 @@ def collect_files(paths: list[str], config: Config, walker=None) -> tuple[list[t
 
 def walk_relative(top: Path, config: Config) -> list[str]:
     """Lintable files under `top` (not hidden, not ignored by git, not excluded by configuration) as
-    POSIX paths relative to it, in a stable order: a directory's files, then its subdirectories.
-    Symbolic links to directories are not followed."""
+    POSIX paths relative to it, sorted. Symbolic links to directories are not followed."""
     tracked = _git_visible(top)
     suffixes = tuple(SUFFIXES)
     found = []
 
     def visit(directory: str, rel_dir: str):
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            entries = list(os.scandir(directory))
         except OSError:
             return
         subdirs = []
@@ -102,6 +101,7 @@ def walk_relative(top: Path, config: Config) -> list[str]:
             visit(entry.path, rel_dir + entry.name + "/")
 
     visit(os.path.abspath(top), "")
+    found.sort()
     return found
 
 
@@ -246,7 +246,9 @@ def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options:
     if index is not None:
         index.store(stamp, fresh, keys_of)
         index.forget(unreadable)
-        index.forget_missing({t.key for t in targets if t.key} - unreadable, archive.content_keys)
+        present_keys = {t.key for t in targets if t.key} - unreadable
+        if unreadable or not present_keys.issuperset(stamps):  # some stored article is gone
+            index.forget_missing(present_keys, archive.content_keys)
     given = [analyses[t.display] for t in present if t.given]
     outcome.files_checked = len(given)
     report_on = {a.path for a in given}
