@@ -16,6 +16,7 @@ class NameVariant(CheckKind):
                                                  "times as often as the variant (0: never)"),
     }
     fields = ("variant", "usual", "variant_count", "usual_count", "reason")
+    ordinary = False  # report misspelt names; WordVariant reports misspelt ordinary words
 
     def prepare(self, params):
         return frozenset(fold(a) for a in params["accepted"] or []), params["fix_ratio"]
@@ -25,7 +26,7 @@ class NameVariant(CheckKind):
 
         accepted, fix_ratio = rule.prepared
         forms = forms_of(doc)
-        for variant, usual, why in within_article(forms, accepted):
+        for variant, usual, why in within_article(forms, accepted, self.ordinary):
             anchor = usual.mentions[0]
             related = [Related(doc.location(anchor.start, anchor.end),
                                f"\"{usual.text}\" is used {usual.count} time(s), first here")]

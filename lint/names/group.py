@@ -162,9 +162,11 @@ def doubtful_variant(form: Form, usual: Form, why: str, accepted: frozenset[str]
         and different_people(form.family, usual.family, False)
 
 
-def within_article(forms: dict[str, Form], accepted: frozenset[str]) -> list[tuple[Form, Form, str]]:
+def within_article(forms: dict[str, Form], accepted: frozenset[str],
+                   ordinary: bool = False) -> list[tuple[Form, Form, str]]:
     """(variant, usual form, reason) for every minority spelling worth reporting in one article.
-    On a tie both spellings are reported, each against the other."""
+    On a tie both spellings are reported, each against the other. Only names, or with `ordinary`
+    only capitalised ordinary words (Startegy for Strategy): a misspelt word is not a name."""
     def can_vary(form: Form) -> bool:
         return form.folded not in accepted and (not form.is_word and form.folded not in KNOWN_NAMES
                                                 or not form.text.isascii())
@@ -185,7 +187,7 @@ def within_article(forms: dict[str, Form], accepted: frozenset[str]) -> list[tup
         held = best.get(variant.text)
         if held is None or usual.count > held[1].count:
             best[variant.text] = (variant, usual, why)
-    return sorted(best.values(), key=lambda t: t[0].mentions[0].start)
+    return sorted((t for t in best.values() if t[1].is_word == ordinary), key=lambda t: t[0].mentions[0].start)
 
 
 _LAST: list = [None, None]  # (document, forms): both names checks read one article in turn
