@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archive import git_root
 from .config import Config, glob_matches, relative_to_root
 from .documents import SUFFIXES, BinaryFile, ReaderOptions, read_document
 from .index import Entry, decode_compared, decode_findings, encode_compared, encode_findings, file_sha1, fingerprint
@@ -119,7 +120,10 @@ def relative_inside(directory: str, outer: str) -> str | None:
 
 
 def _git_visible(top: Path) -> set[str] | None:
-    """Files git does not ignore under `top`, or None outside a git work tree."""
+    """Files git does not ignore under `top`, or None outside a git work tree (known without
+    starting git when no .git lies above and no GIT_DIR is set)."""
+    if "GIT_DIR" not in os.environ and git_root(top) is None:
+        return None
     try:
         result = subprocess.run(
             ["git", "-C", str(top), "ls-files", "--cached", "--others", "--exclude-standard", "-z", "."],

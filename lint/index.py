@@ -14,7 +14,6 @@ schema version, is rebuilt with a one-line notice.
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import os
 import sqlite3
@@ -337,6 +336,5 @@ def fingerprint(rules, options) -> str:
                 where = os.path.relpath(directory, package)
                 digest.update(f"{where}/{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     for rule in sorted(rules, key=lambda r: r.id):
-        digest.update(json.dumps([rule.id, rule.kind.name, rule.level, rule.message, rule.params],
-                                 sort_keys=True, default=str).encode())
+        digest.update(repr([rule.id, rule.kind.name, rule.level, rule.message, rule.params]).encode())
     return digest.hexdigest()
