@@ -218,7 +218,7 @@ def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options:
         to_read = []
         for target in targets:
             known = stamps.get(target.key) if target.key else None
-            if known is not None and _unchanged(target.path, *known):
+            if known is not None and _unchanged(target.path, known[0], known[1]):
                 target.sha1 = known[2]
             else:
                 to_read.append(target)
@@ -291,35 +291,35 @@ def _compared(present: list[Target], analyses: dict[str, Analysis], ruleset: Rul
         blob = index.comparison(stamp, state)
         if blob is not None:
             return decode_compared(blob)
-    wanted = {t.key: t for t in present if t.display in analyses and analyses[t.display].records is None}
-    if wanted:  # given files taken from the index: their records too
-        for key, entry in index.load(stamp, set(wanted), records=True).items():
-            analyses[wanted[key].display].records = entry.records
     narrow = index is not None and len(report_on) <= NARROW_SHARE * len(present)
+    every = not narrow or any(not r.kind.hops for r in rules)  # some rule compares every article
+    # records still in the index: the given files' taken from it, and every file's when needed
+    lacking = {}
+    for target in present:
+        analysis = analyses.get(target.display)
+        if (analysis.records is None) if analysis is not None else every:
+            lacking[target.key] = target
+    if lacking:
+        for key, entry in index.load(stamp, set(lacking), records=True).items():
+            display = lacking[key].display
+            if display in analyses:
+                analyses[display].records = entry.records
+            else:
+                analyses[display] = Analysis(display, [], entry.records, [])
     found = []
     for rule in rules:
         if narrow and rule.kind.hops:
             records = _related_records(rule, present, analyses, report_on, index, stamp)
         else:
-            records = _all_records(rule, present, analyses, index, stamp)
-        found.extend(f for f in rule.kind.compare(records, rule, report_on) if f.location.path in report_on)
+            records = {t.display: analyses[t.display].records.get(rule.id, []) for t in present if t.display in analyses}
+        found.extend(_compare(rule, records, report_on))
     if index is not None:
         index.store_comparison(stamp, state, encode_compared(found))
     return found
 
 
-def _all_records(rule: Rule, present: list[Target], analyses: dict[str, Analysis], index, stamp) -> dict[str, list]:
-    """Every article's records for `rule`: the index's for files not read in this run."""
-    missing = {t.key: t.display for t in present if t.display not in analyses}
-    stored = index.load(stamp, set(missing), records=True) if missing else {}
-    records = {}
-    for target in present:
-        analysis = analyses.get(target.display)
-        if analysis is not None:
-            records[target.display] = analysis.records.get(rule.id, [])
-        elif target.key in stored:
-            records[target.display] = stored[target.key].records.get(rule.id, [])
-    return records
+def _compare(rule: Rule, records: dict[str, list], report_on: set[str]) -> list[Finding]:
+    return [f for f in rule.kind.compare(records, rule, report_on) if f.location.path in report_on]
 
 
 def _related_records(rule: Rule, present: list[Target], analyses: dict[str, Analysis], report_on: set[str],
@@ -341,7 +341,7 @@ def _related_records(rule: Rule, present: list[Target], analyses: dict[str, Anal
     return records
 
 
-def _unchanged(path: str, mtime_ns: int, size: int, _sha1: str) -> bool:
+def _unchanged(path: str, mtime_ns: int, size: int) -> bool:
     try:
         stat = os.stat(path)
     except OSError:
@@ -413,12 +413,8 @@ def analyse_files(targets: list[Target], ruleset: RuleSet, options: ReaderOption
 
 def compare_all(analyses: list[Analysis], ruleset: RuleSet, report_on: set[str]) -> list[Finding]:
     """Cross-article findings for `report_on`, comparing every analysis with every other."""
-    found = []
-    for rule in ruleset.rules:
-        if rule.kind.cross_article:
-            records = {a.path: a.records.get(rule.id, []) for a in analyses}
-            found.extend(f for f in rule.kind.compare(records, rule, report_on) if f.location.path in report_on)
-    return found
+    return [f for rule in ruleset.rules if rule.kind.cross_article
+            for f in _compare(rule, {a.path: a.records.get(rule.id, []) for a in analyses}, report_on)]
 
 
 def filter_findings(findings: list[Finding], analyses: list[Analysis], config: Config,
