@@ -48,10 +48,15 @@ class Archive:
         return key if self.relative_root == "." else f"{self.relative_root}/{key}"
 
     def key(self, absolute: str) -> str | None:
-        """A file's path relative to the archive root, or None outside it (no symlinks resolved)."""
-        if not absolute.startswith(self.prefix):
-            return None
-        return absolute[len(self.prefix):].replace(os.sep, "/")
+        return key_under(absolute, self.prefix)
+
+
+def key_under(absolute: str, prefix: str) -> str | None:
+    """A path relative to the directory `prefix` (ending in a separator) as POSIX, or None outside
+    it (no symlinks resolved: this runs for every file of the archive on every run)."""
+    if not absolute.startswith(prefix):
+        return None
+    return absolute[len(prefix):].replace(os.sep, "/")
 
 
 def git_root(start: Path) -> Path | None:
@@ -83,22 +88,24 @@ def cache_dirs(root: Path, config: Config, in_repository: bool) -> list[Path]:
     return [root / CACHE_NAME, user_dir] if in_repository else [user_dir]
 
 
-def open_archive(paths: list[str], config: Config, notices: list[str], walker) -> Archive:
-    """`walker(top, config)` lists a directory's lintable files relative to it."""
-    root, content, in_repository = locate(paths, config)
+def open_archive(located: tuple[Path, list[Path], bool], config: Config, notices: list[str], walker) -> Archive:
+    """The archive `locate` found; `walker(top, config)` lists a directory's lintable files relative to it."""
+    root, content, in_repository = located
     prefix = str(root).rstrip(os.sep) + os.sep
     keys, outside = [], []
     for top in content:
         where = str(top)
-        inside = "" if where == str(root) else where[len(prefix):].replace(os.sep, "/") + "/" \
-            if where.startswith(prefix) else None
+        key = "" if where == str(root) else key_under(where, prefix)
         if top.is_dir():
-            if inside is None:
+            if key is None:
                 outside.extend(os.path.join(where, rel) for rel in walker(top, config))
             else:
-                keys.extend(inside + rel for rel in walker(top, config))
+                keys.extend((key + "/" if key else "") + rel for rel in walker(top, config))
         elif top.is_file() and top.suffix.lower() in SUFFIXES:
-            (outside.append(where) if inside is None else keys.append(inside.rstrip("/")))
+            if key is None:
+                outside.append(where)
+            else:
+                keys.append(key)
     index = None
     for directory in cache_dirs(root, config, in_repository):
         try:

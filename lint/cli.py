@@ -109,7 +109,8 @@ def _lint(args) -> int:
     paths = args.paths or ["."]
 
     # the archive's content paths are walked once; a directory inside one is read from that walk
-    content = [] if args.no_cache else [str(p) for p in locate(paths, config)[1]]
+    located = None if args.no_cache else locate(paths, config)
+    content = [str(p) for p in located[1]] if located else []
 
     @functools.lru_cache(maxsize=None)
     def tree(top: str) -> tuple[str, ...]:
@@ -125,7 +126,7 @@ def _lint(args) -> int:
 
     files, notices = engine.collect_files(paths, config, walk_relative)
     active = rules.selected(select, ignore)
-    archive = None if args.no_cache else open_archive(paths, config, notices, walk_relative)
+    archive = None if located is None else open_archive(located, config, notices, walk_relative)
     options = engine.reader_options(config, published)
     with Progress(enabled=sys.stderr.isatty()) as progress:
         outcome = engine.run(files, active, config, options, select, ignore,

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .archive import git_root
+from .archive import git_root, key_under
 from .config import Config, glob_matches, relative_to_root
 from .documents import SUFFIXES, BinaryFile, ReaderOptions, read_document
 from .index import Entry, decode_compared, decode_findings, encode_compared, encode_findings, file_sha1, fingerprint
@@ -109,12 +109,9 @@ def walk_relative(top: Path, config: Config) -> list[str]:
 def relative_inside(directory: str, outer: str) -> str | None:
     """`directory` relative to `outer` when walking `outer` also walks it (it lies below, through no
     hidden or skipped directory), else None."""
-    base = outer.rstrip(os.sep) + os.sep
-    if not directory.startswith(base):
-        return None
-    inside = directory[len(base):].replace(os.sep, "/")
-    parts = inside.split("/")
-    if any(not part or part.startswith(".") or part in SKIPPED_DIRS for part in parts):
+    inside = key_under(directory, outer.rstrip(os.sep) + os.sep)
+    if inside is None or any(not part or part.startswith(".") or part in SKIPPED_DIRS
+                             for part in inside.split("/")):
         return None
     return inside
 
