@@ -5,13 +5,16 @@ from ..model import Fix, Related
 from ..names.keys import fold
 from . import CheckKind, Param, register
 
+# the names rules' shared list of spellings never taken for variants (with the configuration's)
+ACCEPTED = Param("list", default=[], doc="spellings that are names of their own, never variants")
+
 
 @register
 class NameVariant(CheckKind):
     name = "name-variant"
     summary = "flags a proper name spelled two ways in one article, without a list of names"
     params = {
-        "accepted": Param("list", default=[], doc="spellings that are names of their own, never variants"),
+        "accepted": ACCEPTED,
         "fix_ratio": Param("int", default=3, doc="offer a fix when the usual spelling is used this many "
                                                  "times as often as the variant (0: never)"),
     }

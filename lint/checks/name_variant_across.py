@@ -15,6 +15,7 @@ from collections import defaultdict
 from ..model import Finding, Location, Related
 from ..names.keys import MIN_LENGTH, blocking_keys, fold, translit_key
 from . import CrossArticleKind, Param, register
+from .name_variant import ACCEPTED
 
 _HEADLINE = ""
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -25,7 +26,7 @@ class NameVariantAcross(CrossArticleKind):
     name = "name-variant-across"
     summary = "flags an article that spells a name differently from the other articles"
     params = {
-        "accepted": Param("list", default=[], doc="spellings that are names of their own, never variants"),
+        "accepted": ACCEPTED,
         "min_mentions": Param("int", default=2, doc="an article must use the rare spelling this many "
                                                    "times to be flagged (one slip is the in-article check's)"),
         "max_articles": Param("int", default=2, doc="a spelling used by more articles than this is "
@@ -66,7 +67,6 @@ class NameVariantAcross(CrossArticleKind):
 
     def compare(self, records, rule, report_on):
         from ..names.group import Form, related_pairs
-        from ..names.lexicon import COMMON_WORDS
 
         accepted, max_articles, min_mentions = rule.prepared
         uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
@@ -84,14 +84,14 @@ class NameVariantAcross(CrossArticleKind):
         for text, form in forms.items():
             form.count = len(uses[text])
         def can_vary(form):
-            if form.count > max_articles or form.folded in accepted or form.folded in COMMON_WORDS:
+            if form.count > max_articles or form.folded in accepted:
                 return False
             return any(rec[1] >= min_mentions and not rec[6] for rec in uses[form.text].values())
 
         def reportable(form):
             return can_vary(form) and any(path in report_on for path in uses[form.text])
 
-        candidates = [f for f in forms.values() if f.folded not in COMMON_WORDS]
+        candidates = list(forms.values())  # ordinary words are not extracted: never candidates
         # only spellings used by the reported articles can be flagged: pair those with everything,
         # then pair their partners with everything, to learn whether a partner is itself the rare
         # one of another pair (a spelling that is, is nobody's usual form)
@@ -110,15 +110,13 @@ class NameVariantAcross(CrossArticleKind):
 
     def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, min_mentions, rule, report_on):
         from ..names.group import different_people
-        from ..names.lexicon import COMMON_WORDS, KNOWN_NAMES
+        from ..names.lexicon import KNOWN_NAMES
         from ..names.plausible import less_plausible
 
         if variant.count > max_articles or variant.count > usual.count:
             return
         if variant.folded in accepted or (why != "diacritics" and variant.folded in KNOWN_NAMES):
             return
-        if usual.folded in COMMON_WORDS or variant.folded in COMMON_WORDS:
-            return  # a misspelt ordinary word (Goverment) or a spelling standard (Centre) is not a name
         usual_uses = uses[usual.text]
         usual_given = {g for rec in usual_uses.values() for g in rec[7]}
         usual_family = {g for rec in usual_uses.values() for g in rec[8]}

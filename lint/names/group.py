@@ -167,6 +167,16 @@ def within_article(forms: dict[str, Form], accepted: frozenset[str],
     """(variant, usual form, reason) for every minority spelling worth reporting in one article.
     On a tie both spellings are reported, each against the other. Only names, or with `ordinary`
     only capitalised ordinary words (Startegy for Strategy): a misspelt word is not a name."""
+    if _LAST_VARIANTS[0] is not forms or _LAST_VARIANTS[1] != accepted:
+        _LAST_VARIANTS[:] = [forms, accepted, _variants(forms, accepted)]
+    return [t for t in _LAST_VARIANTS[2] if t[1].is_word == ordinary]
+
+
+# (forms, accepted, variants): the names and the words rule pair one article's spellings once
+_LAST_VARIANTS: list = [None, None, []]
+
+
+def _variants(forms: dict[str, Form], accepted: frozenset[str]) -> list[tuple[Form, Form, str]]:
     def can_vary(form: Form) -> bool:
         return form.folded not in accepted and (not form.is_word and form.folded not in KNOWN_NAMES
                                                 or not form.text.isascii())
@@ -187,7 +197,7 @@ def within_article(forms: dict[str, Form], accepted: frozenset[str],
         held = best.get(variant.text)
         if held is None or usual.count > held[1].count:
             best[variant.text] = (variant, usual, why)
-    return sorted((t for t in best.values() if t[1].is_word == ordinary), key=lambda t: t[0].mentions[0].start)
+    return sorted(best.values(), key=lambda t: t[0].mentions[0].start)
 
 
 _LAST: list = [None, None]  # (document, forms): both names checks read one article in turn
