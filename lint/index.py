@@ -171,7 +171,7 @@ class Index:
                 for e in entries]
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            scopes = {rule: self._scope(fingerprint, rule) for e in entries for rule in (e.terms or {})}
+            scopes = {rule: self._scope(fingerprint, rule, create=True) for e in entries for rule in (e.terms or {})}
             # an article's term rows go with its row in articles: with it when its content changed
             # (under every rule set), with this rule set's row when it is replaced
             self.db.executemany(
@@ -192,24 +192,25 @@ class Index:
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._scopes.clear()  # a scope made in the rolled-back transaction is gone
             raise
 
-    def _scope(self, fingerprint: str, rule: str) -> int:
+    def _scope(self, fingerprint: str, rule: str, create: bool = False) -> int | None:
+        """The id of one cross-article rule under one rule set (made when `create`), or None."""
         found = self._scopes.get((fingerprint, rule))
         if found is None:
-            self.db.execute("INSERT OR IGNORE INTO scopes (fingerprint, rule) VALUES (?, ?)", (fingerprint, rule))
-            found = self.db.execute("SELECT id FROM scopes WHERE fingerprint = ? AND rule = ?",
-                                    (fingerprint, rule)).fetchone()[0]
-            self._scopes[fingerprint, rule] = found
+            if create:
+                self.db.execute("INSERT OR IGNORE INTO scopes (fingerprint, rule) VALUES (?, ?)", (fingerprint, rule))
+            row = self.db.execute("SELECT id FROM scopes WHERE fingerprint = ? AND rule = ?",
+                                  (fingerprint, rule)).fetchone()
+            if row is None:
+                return None
+            found = self._scopes[fingerprint, rule] = row[0]
         return found
-
-    def _scope_if_any(self, fingerprint: str, rule: str) -> int | None:
-        row = self.db.execute("SELECT id FROM scopes WHERE fingerprint = ? AND rule = ?", (fingerprint, rule)).fetchone()
-        return None if row is None else row[0]
 
     def terms_with_keys(self, fingerprint: str, rule: str, keys: set[str]) -> set[str]:
         """Terms stored under `rule` that share one of `keys`."""
-        scope = self._scope_if_any(fingerprint, rule)
+        scope = self._scope(fingerprint, rule)
         if scope is None:
             return set()
         return {term for chunk, marks in _chunks(keys) for (term,) in self.db.execute(
@@ -217,7 +218,7 @@ class Index:
 
     def records_about(self, fingerprint: str, rule: str, terms: set[str]) -> dict[str, list]:
         """Every stored article's records about `terms`, by article key."""
-        scope = self._scope_if_any(fingerprint, rule)
+        scope = self._scope(fingerprint, rule)
         found: dict[str, list] = {}
         if scope is None:
             return found
