@@ -16,7 +16,7 @@ from pathlib import Path
 from .archive import git_root, key_under
 from .config import Config, glob_matches, relative_to_root
 from .documents import SUFFIXES, BinaryFile, ReaderOptions, read_document
-from .index import Entry, decode_compared, decode_findings, encode_compared, encode_findings, file_sha1, fingerprint
+from .index import Entry, IndexReset, decode_compared, decode_findings, encode_compared, encode_findings, file_sha1, fingerprint
 from .model import Document, Finding, LintError
 from .ruleset import Rule, RuleSet, matches, selects
 from .suppress import Suppression, path_ignored, suppressed, suppressions
@@ -202,8 +202,16 @@ def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options:
     With an archive index, files whose size and mtime are unchanged are not read again: their
     findings come from the index, and so does the cross-article comparison when nothing it depends
     on changed; otherwise the records it needs are read back, only those related to the given
-    files' when they are a small part of the archive.
+    files' when they are a small part of the archive. An index found unreadable mid-run has been
+    emptied: the run starts again and reads every file.
     """
+    try:
+        return _run(files, ruleset, config, options, select, ignore, jobs, archive, progress)
+    except IndexReset:
+        return _run(files, ruleset, config, options, select, ignore, jobs, archive, progress)
+
+
+def _run(files, ruleset, config, options, select, ignore, jobs, archive, progress) -> Outcome:
     outcome = Outcome()
     targets = _targets(files, archive)
     index = archive.index if archive is not None else None
@@ -222,8 +230,11 @@ def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options:
         cached = {t.key: t for t in targets if t.given and t.sha1 is not None}
         for key, entry in index.load(stamp, set(cached), records=False).items():
             target = cached[key]
-            analyses[target.display] = Analysis(target.display, decode_findings(entry.findings_blob, target.display),
-                                                None, entry.suppressions)
+            try:
+                findings = decode_findings(entry.findings_blob, target.display)
+            except (ValueError, EOFError, TypeError) as exc:
+                index.reset(exc)
+            analyses[target.display] = Analysis(target.display, findings, None, entry.suppressions)
     fresh, unreadable = [], set()
     keys_of = {r.id: functools.partial(r.kind.term_keys, rule=r) for r in ruleset.rules
                if r.kind.cross_article and r.kind.hops}
@@ -287,7 +298,10 @@ def _compared(present: list[Target], analyses: dict[str, Analysis], ruleset: Rul
         state = digest.hexdigest()
         blob = index.comparison(stamp, state)
         if blob is not None:
-            return decode_compared(blob)
+            try:
+                return decode_compared(blob)
+            except (ValueError, EOFError, TypeError) as exc:
+                index.reset(exc)
     narrow = index is not None and len(report_on) <= NARROW_SHARE * len(present)
     every = not narrow or any(not r.kind.hops for r in rules)  # some rule compares every article
     # records still in the index: the given files' taken from it, and every file's when needed

@@ -52,6 +52,10 @@ def _chunks(values):
         yield chunk, ",".join("?" * len(chunk))
 
 
+class IndexReset(Exception):
+    """The index was emptied mid-run (an unreadable entry): the run starts again from the files."""
+
+
 class Index:
     def __init__(self, directory: Path, notices: list[str]):
         self.directory = directory
@@ -124,12 +128,14 @@ class Index:
             except FileNotFoundError:
                 pass
 
-    def _rebuild(self, exc: Exception):
+    def reset(self, exc: Exception):
+        """Empty the index after an unreadable entry and tell the run to start again (IndexReset)."""
         self.notices.append(f"{self.path}: cache entry unreadable ({exc}); rebuilt")
         self.db.execute("BEGIN IMMEDIATE")
         for table in ("articles", "terms", "term_keys", "comparisons"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("COMMIT")
+        raise IndexReset from exc
 
     def stamps(self, fingerprint: str) -> dict[str, tuple[int, int, str]]:
         """How every article stored for this rule set looked when it was read: (mtime_ns, size, sha1),
@@ -156,8 +162,7 @@ class Index:
                         row[0], row[1], row[2], row[3], row[4], marshal.loads(row[6]) if records else {},
                         [Suppression(s, a, b) for s, a, b in marshal.loads(row[5])])
         except (ValueError, EOFError, TypeError) as exc:
-            self._rebuild(exc)
-            return {}
+            self.reset(exc)
         return entries
 
     def store(self, fingerprint: str, entries: list[Entry], keys_of: dict):
@@ -228,8 +233,7 @@ class Index:
                         f"SELECT path, records FROM terms WHERE scope = ? AND term IN ({marks})", (scope, *chunk)):
                     found.setdefault(path, []).extend(marshal.loads(blob))
         except (ValueError, EOFError, TypeError) as exc:
-            self._rebuild(exc)
-            raise
+            self.reset(exc)
         return found
 
     def comparison(self, fingerprint: str, state: str) -> bytes | None:

@@ -228,3 +228,25 @@ def test_an_unchanged_archive_is_not_compared_again(archive, capsys, monkeypatch
     (archive / "news" / "c.md").write_text(article("Bridge reopens after repairs!"))
     _, third, _ = lint_json(capsys, "news")
     assert compared and len(third["findings"]) == 3
+
+
+def test_an_unreadable_entry_empties_the_index_and_the_run_reads_every_file(archive, capsys):
+    lint_json(capsys, "news")
+    db = sqlite3.connect(archive / ".lint-cache" / "index.sqlite")
+    db.execute("UPDATE articles SET findings = x'00ff' WHERE path = 'news/a.md'")
+    db.commit()
+    db.close()
+    (archive / "news" / "c.md").write_text(article("School term starts late"))  # no remembered comparison
+    code, data, err = lint_json(capsys, "news/a.md")
+    assert "cache entry unreadable" in err and "Traceback" not in err
+    assert code == 1 and [f["rule"] for f in data["findings"]] == ["headlines.duplicate-across"]
+
+
+def test_an_unreadable_remembered_comparison_is_rebuilt_too(archive, capsys):
+    _, first, _ = lint_json(capsys, "news")
+    db = sqlite3.connect(archive / ".lint-cache" / "index.sqlite")
+    db.execute("UPDATE comparisons SET findings = x'00ff'")
+    db.commit()
+    db.close()
+    _, again, err = lint_json(capsys, "news")
+    assert "cache entry unreadable" in err and again == first
