@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 LEVELS = ("info", "warning", "error")
 
@@ -71,7 +70,7 @@ class Document:
     format: str  # "markdown", "text", "html"
     prose: str
     blocks: list[Block]
-    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter: dict[str, object] = field(default_factory=dict)
     front_matter_lines: dict[str, int] = field(default_factory=dict)  # key -> 1-based line
     headline: Headline | None = None
     published: dt.date | None = None

@@ -2,11 +2,10 @@
 a pathological pattern in a rule pack costs at most TIMEOUT seconds per document, never a hung commit."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .checks import ParamError
 from .model import Finding
 
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
 if TYPE_CHECKING:
     import regex
 

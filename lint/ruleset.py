@@ -9,7 +9,6 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import checks, yamlfile
 from .checks import CheckKind, ParamError
@@ -34,8 +33,8 @@ class Rule:
     message: str
     description: str
     why: str
-    params: dict[str, Any]
-    prepared: Any
+    params: dict[str, object]
+    prepared: object
     examples_flag: list
     examples_pass: list
     origin: str  # "path:line"

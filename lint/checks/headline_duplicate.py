@@ -10,7 +10,6 @@ a series.
 from __future__ import annotations
 
 from collections import defaultdict
-from difflib import SequenceMatcher
 
 from ..model import Finding, Location, Related
 from ..normalise import headline_key
@@ -81,6 +80,8 @@ class HeadlineDuplicate(CrossArticleKind):
     @staticmethod
     def _near_keys(keys: list[str], wanted: set[str], params) -> list[tuple[str, str]]:
         """Pairs of distinct keys that are near duplicates, at least one of them in `wanted`."""
+        from difflib import SequenceMatcher
+
         threshold, min_length = params["similarity"], params["min_length"]
         blocks = defaultdict(list)
         for key in keys:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from collections.abc import Callable
 
 from ..model import Document, Finding
 
@@ -15,7 +15,7 @@ class Report:
     color: bool = False
     source_line: Callable[[str, int], str | None] = lambda path, line: None
     # The rules of the run (lint.ruleset.Rule), for formats that describe them (SARIF).
-    rules: list[Any] = field(default_factory=list)
+    rules: list[object] = field(default_factory=list)
     # The Document of a display path, read again on demand (HTML excerpts and timelines); None when
     # it cannot be read.
     document: Callable[[str], Document | None] = lambda path: None
