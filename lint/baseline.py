@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .fix import write_atomically
+from .atomic import write_atomically
 from .model import Finding, LintError
 from .sources import SourceLines
 
@@ -34,7 +34,8 @@ def write(path: Path, findings: list[Finding], sources: SourceLines):
         entries.append({"path": p, "rule": rule, "text": text, "context": context,
                         "line": finding.location.line, "message": finding.message})
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, json.dumps({"version": VERSION, "findings": entries}, indent=1, ensure_ascii=False) + "\n")
+    text = json.dumps({"version": VERSION, "findings": entries}, indent=1, ensure_ascii=False) + "\n"
+    write_atomically(path, text.encode("utf-8"))
 
 
 def read(path: Path) -> list[dict]:

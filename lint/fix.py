@@ -7,12 +7,10 @@ directory, takes the old file's permissions, and is renamed over it.
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import write_atomically
 from .model import Finding
 
 
@@ -55,23 +53,6 @@ def apply(findings: list[Finding], paths: dict[str, str], write: bool) -> FixRes
             original.splitlines(keepends=True), text.splitlines(keepends=True),
             fromfile=f"a/{display}", tofile=f"b/{display}"))
         if write:
-            write_atomically(path, text, bom)
+            write_atomically(path, bom + text.encode("utf-8"))
         result.applied.extend(applied)
     return result
-
-
-def write_atomically(path: Path, text: str, prefix: bytes = b""):
-    directory = path.resolve().parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(prefix + text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            shutil.copymode(path, temp)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 from pathlib import Path
 
+from .atomic import write_atomically
 from .model import LintError
 from .usercache import user_cache_dir
 
@@ -45,21 +45,16 @@ def load(path: Path, display: str | None = None):
     cached = user_cache_dir() / "yaml" / f"{hashlib.sha1(raw).hexdigest()}.marshal"
     try:
         return _thaw(marshal.loads(cached.read_bytes()))
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
-        pass
+    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
+        pass  # not cached yet, or not readable: parse
     data = _parse(text, display)
     try:
         frozen = marshal.dumps(_freeze(data))
     except _NotPlain:
         return data  # a date or another YAML type marshal does not keep: parsed every time
-    import tempfile
-
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(frozen)
-        os.replace(temp, cached)
+        write_atomically(cached, frozen)
     except OSError:
         pass  # no writable cache: parse again next time
     return data
