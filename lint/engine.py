@@ -17,7 +17,7 @@ from .archive import git_root, key_under
 from .config import Config, glob_matches, relative_to_root
 from .documents import SUFFIXES, BinaryFile, ReaderOptions, read_document
 from .index import Entry, IndexReset, decode_compared, decode_findings, encode_compared, encode_findings, file_sha1, fingerprint
-from .model import Document, Finding, LintError
+from .model import Document, Finding, LintError, Withdrawal
 from .ruleset import Rule, RuleSet, matches, selects
 from .suppress import Suppression, path_ignored, suppressed, suppressions
 
@@ -265,8 +265,18 @@ def _run(files, ruleset, config, options, select, ignore, jobs, archive, progres
     outcome.files_checked = len(given)
     report_on = {a.path for a in given}
     cross = _compared(present, analyses, ruleset, index, stamp, report_on)
-    outcome.findings = filter_findings([f for a in given for f in a.findings] + cross, given, config, select, ignore)
+    outcome.findings = filter_findings(settle([f for a in given for f in a.findings], cross, ruleset),
+                                       given, config, select, ignore)
     return outcome
+
+
+def settle(own: list[Finding], cross: list, ruleset: RuleSet) -> list[Finding]:
+    """The articles' own findings less those the cross-article comparison withdrew, then its findings."""
+    withdrawn = {(w.kind, w.location) for w in cross if isinstance(w, Withdrawal)}
+    if withdrawn:
+        kinds = {rule.id: rule.kind.name for rule in ruleset.rules}
+        own = [f for f in own if (kinds.get(f.rule), f.location) not in withdrawn]
+    return own + [f for f in cross if isinstance(f, Finding)]
 
 
 def _terms(analysis: Analysis, ruleset: RuleSet) -> dict[str, dict[str, list]]:
@@ -284,9 +294,9 @@ def _terms(analysis: Analysis, ruleset: RuleSet) -> dict[str, dict[str, list]]:
 
 
 def _compared(present: list[Target], analyses: dict[str, Analysis], ruleset: RuleSet, index, stamp,
-              report_on: set[str]) -> list[Finding]:
-    """The cross-article findings for the reported files: remembered from an earlier run over the same
-    files and contents, or compared now."""
+              report_on: set[str]) -> list:
+    """The cross-article findings (and withdrawals) for the reported files: remembered from an earlier
+    run over the same files and contents, or compared now."""
     rules = [r for r in ruleset.rules if r.kind.cross_article]
     if not rules:
         return []
@@ -329,7 +339,7 @@ def _compared(present: list[Target], analyses: dict[str, Analysis], ruleset: Rul
     return found
 
 
-def _compare(rule: Rule, records: dict[str, list], report_on: set[str]) -> list[Finding]:
+def _compare(rule: Rule, records: dict[str, list], report_on: set[str]) -> list:
     return [f for f in rule.kind.compare(records, rule, report_on) if f.location.path in report_on]
 
 
@@ -422,8 +432,9 @@ def analyse_files(targets: list[Target], ruleset: RuleSet, options: ReaderOption
                 progress(done, len(jobs_list))
 
 
-def compare_all(analyses: list[Analysis], ruleset: RuleSet, report_on: set[str]) -> list[Finding]:
-    """Cross-article findings for `report_on`, comparing every analysis with every other."""
+def compare_all(analyses: list[Analysis], ruleset: RuleSet, report_on: set[str]) -> list:
+    """Cross-article findings (and withdrawals) for `report_on`, comparing every analysis with every
+    other."""
     return [f for rule in ruleset.rules if rule.kind.cross_article
             for f in _compare(rule, {a.path: a.records.get(rule.id, []) for a in analyses}, report_on)]
 
@@ -457,6 +468,6 @@ def lint_texts(texts: list[str], ruleset: RuleSet, options: ReaderOptions | None
     for number, text in enumerate(texts, 1):
         doc = read_document(Path(f"example-{number}.md"), f"example-{number}.md", options, text.encode("utf-8"))
         analyses.append(analyse(doc, ruleset.rules))
-    findings = [f for a in analyses for f in a.findings]
-    findings += compare_all(analyses, ruleset, {a.path for a in analyses})
+    cross = compare_all(analyses, ruleset, {a.path for a in analyses})
+    findings = settle([f for a in analyses for f in a.findings], cross, ruleset)
     return filter_findings(findings, analyses, Config(), None, [])

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .model import Finding, Fix, Location, Related
+from .model import Finding, Fix, Location, Related, Withdrawal
 from .suppress import Suppression
 
 SCHEMA_VERSION = 4
@@ -318,15 +318,19 @@ def decode_findings(blob: bytes, path: str) -> list[Finding]:
             for rule, level, message, loc, related, fix in marshal.loads(blob)]
 
 
-def encode_compared(findings: list[Finding]) -> bytes:
-    """Cross-article findings with their paths (a comparison is stored for one way of showing them)."""
-    return marshal.dumps([_finding_row(f, True) for f in findings])
+def encode_compared(found: list) -> bytes:
+    """Cross-article findings and withdrawals with their paths (a comparison is stored for one way
+    of showing them)."""
+    return marshal.dumps(([_finding_row(f, True) for f in found if isinstance(f, Finding)],
+                          [(w.kind, _place(w.location, True)) for w in found if isinstance(w, Withdrawal)]))
 
 
-def decode_compared(blob: bytes) -> list[Finding]:
+def decode_compared(blob: bytes) -> list:
+    rows, withdrawals = marshal.loads(blob)
     return [Finding(rule, level, message, Location(*loc), [Related(Location(*r[:5]), r[5]) for r in related],
                     None if fix is None else Fix(*fix))
-            for rule, level, message, loc, related, fix in marshal.loads(blob)]
+            for rule, level, message, loc, related, fix in rows] \
+        + [Withdrawal(kind, Location(*loc)) for kind, loc in withdrawals]
 
 
 def fingerprint(rules, options) -> str:

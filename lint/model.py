@@ -156,5 +156,14 @@ class Finding:
         }
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    """A cross-article check's word that the in-article finding of check kind `kind` at `location`
+    does not hold once the other articles are seen (they settle a tie the article alone could not)."""
+
+    kind: str
+    location: Location
+
+
 class LintError(Exception):
     """A usage, configuration or input error: reported as one line, exit code 2."""

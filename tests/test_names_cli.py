@@ -137,6 +137,24 @@ def test_cross_article_spelling_used_by_several_articles_is_established(tmp_path
     assert run_json(capsys, "--select", "names", ".") == []
 
 
+def test_a_tie_in_one_article_is_settled_by_the_others(tmp_path, capsys, monkeypatch):
+    """One article spells a name two ways, once each; the other articles use one of the two
+    spellings, so only the other is reported, whether the articles are given together, one at a
+    time against the archive index, or again from the remembered comparison."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    for fixture in FIXTURES.glob("harbour-*.md"):
+        shutil.copy(fixture, tmp_path / fixture.name)
+    monkeypatch.chdir(tmp_path)
+    alone = run_json(capsys, "--no-cache", "--select", "names", "harbour-c.md")
+    assert sorted(f["message"].split('"')[1] for f in alone) == ["Okonkow", "Okonkwo"]
+    settled = [("harbour-c.md", 6, '"Okonkow" (1x) looks like a misspelling of "Okonkwo" (1x): transposed letters')]
+    for args in (["."], ["."], ["harbour-c.md"], ["harbour-c.md"]):
+        findings = run_json(capsys, "--select", "names", *args)
+        assert [(f["path"], f["line"], f["message"]) for f in findings] == settled, args
+
+
 def test_team_sheet_with_similar_names_is_clean(capsys, monkeypatch):
     monkeypatch.chdir(FIXTURES)
     assert run_json(capsys, "--select", "names", "team-sheet.md") == []

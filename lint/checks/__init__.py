@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from collections.abc import Iterable
 
-from ..model import Document, Finding
+from ..model import Document, Finding, Withdrawal
 
 REGISTRY: dict[str, "CheckKind"] = {}
 
@@ -83,6 +83,9 @@ class CrossArticleKind(CheckKind):
     depends only on the terms within `hops` steps of its own) lets a run given a few files read
     back from the archive index only those terms' records, every article's, instead of all of them.
     Records whose term is None matter only to their own article, when it is reported on.
+
+    Besides findings, `compare` may yield a `Withdrawal` of an in-article finding that the other
+    articles contradict (names.variant-across settles names.variant's ties this way).
     """
 
     cross_article = True
@@ -100,7 +103,7 @@ class CrossArticleKind(CheckKind):
     def extract(self, doc: Document, rule) -> list:
         raise NotImplementedError
 
-    def compare(self, records: dict[str, list], rule, report_on: set[str]) -> Iterable[Finding]:
+    def compare(self, records: dict[str, list], rule, report_on: set[str]) -> Iterable[Finding | Withdrawal]:
         raise NotImplementedError
 
 

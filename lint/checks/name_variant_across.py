@@ -3,7 +3,9 @@ run (later: of the archive) clearly prefer another spelling of it (Cathai / Cath
 
 Each article is reduced to compact records, one per spelling it uses:
 `(spelling, mentions, line, column, end_line, end_column, is_word, given_names, family_names,
-folded, transliteration_key)`, and one `("", headline_words)` record. The spelling's keys travel
+folded, transliteration_key)`, one `("", headline_words)` record, and one
+`("\ttie", spelling, other_spelling, mention_places)` record per side of a tie that names.variant
+reports in the article (the other articles may settle it). The spelling's keys travel
 with it so that a run comparing one article with a whole indexed archive does not recompute them. The comparison groups spellings by cheap blocking keys
 before any edit distance, so it stays near linear in the number of distinct spellings.
 """
@@ -12,13 +14,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import Finding, Location, Related
+from ..model import Finding, Location, Related, Withdrawal
 from ..names.keys import MIN_LENGTH, blocking_keys, fold, translit_key
 from . import CrossArticleKind, Param, register
-from .name_variant import ACCEPTED
+from .name_variant import ACCEPTED, NameVariant
 
 _HEADLINE = ""
+_TIE = "\ttie"  # no spelling holds a tab
 _WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _place(location: Location) -> tuple[int, int, int, int]:
+    return location.line, location.column, location.end_line, location.end_column
 
 
 @register
@@ -37,7 +44,7 @@ class NameVariantAcross(CrossArticleKind):
     hops = 2  # a spelling's partners, and theirs: whether a partner is itself someone's variant
 
     def term(self, record):
-        return record[0] or None  # the headline record matters only to its own article
+        return record[0] if record[0] not in (_HEADLINE, _TIE) else None  # those matter only to their article
 
     def term_keys(self, term, rule):
         folded = fold(term)
@@ -47,13 +54,20 @@ class NameVariantAcross(CrossArticleKind):
         return frozenset(fold(a) for a in params["accepted"] or []), params["max_articles"], params["min_mentions"]
 
     def extract(self, doc, rule):
-        from ..names.group import forms_of  # the names machinery loads when an article is read
+        from ..names.group import forms_of, within_article  # the names machinery loads when an article is read
         from ..names.lexicon import COMMON_WORDS
 
         records = []
         if doc.headline is not None:
             records.append((_HEADLINE, tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
-        for form in forms_of(doc).values():
+        forms = forms_of(doc)
+        variants = within_article(forms, rule.prepared[0])
+        sides = {(variant.text, usual.text) for variant, usual, _ in variants if variant.count == usual.count}
+        for variant, usual in sorted(sides):
+            if (usual, variant) in sides:
+                places = tuple(_place(doc.location(m.start, m.end)) for m in forms[variant].mentions)
+                records.append((_TIE, variant, usual, places))
+        for form in forms.values():
             if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
                 continue
             if form.folded in COMMON_WORDS:
@@ -71,12 +85,17 @@ class NameVariantAcross(CrossArticleKind):
         accepted, max_articles, min_mentions = rule.prepared
         uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
         headlines: dict[str, set[str]] = {}
+        ties = []
         for path, recs in records.items():
             for rec in recs:
                 if rec[0] == _HEADLINE:
                     headlines[path] = set(rec[1])
+                elif rec[0] == _TIE:
+                    if path in report_on:
+                        ties.append((path, rec))
                 else:
                     uses[rec[0]][path] = rec
+        yield from self._settle(ties, uses)
         forms = {}
         for text, by_path in uses.items():
             rec = next(iter(by_path.values()))
@@ -107,6 +126,18 @@ class NameVariantAcross(CrossArticleKind):
                     continue
                 yield from self._judge(variant, usual, why, uses, headlines, accepted, max_articles, min_mentions,
                                        rule, report_on)
+
+    @staticmethod
+    def _settle(ties, uses):
+        """An article that uses two spellings equally often gets both reported by names.variant; when
+        other articles use one of them and none uses the other, the used one is not the slip."""
+        for path, (_, spelling, other, places) in ties:
+            spelling_uses, other_uses = uses.get(spelling, {}), uses.get(other, {})
+            if path not in spelling_uses or path not in other_uses:
+                continue  # one of them is no name the articles are compared on
+            if len(spelling_uses) > 1 and len(other_uses) == 1:
+                for place in places:
+                    yield Withdrawal(NameVariant.name, Location(path, *place))
 
     def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, min_mentions, rule, report_on):
         from ..names.group import different_people
