@@ -6,6 +6,7 @@ reaches a reporter.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
@@ -271,11 +272,19 @@ def _run(files, ruleset, config, options, select, ignore, jobs, archive, progres
 
 
 def settle(own: list[Finding], cross: list, ruleset: RuleSet) -> list[Finding]:
-    """The articles' own findings less those the cross-article comparison withdrew, then its findings."""
-    withdrawn = {(w.kind, w.location) for w in cross if isinstance(w, Withdrawal)}
+    """The articles' own findings less those (or the fixes) the cross-article comparison withdrew,
+    then its findings."""
+    withdrawn = {(w.kind, w.location): w.fix_only for w in cross if isinstance(w, Withdrawal)}
     if withdrawn:
         kinds = {rule.id: rule.kind.name for rule in ruleset.rules}
-        own = [f for f in own if (kinds.get(f.rule), f.location) not in withdrawn]
+        kept = []
+        for finding in own:
+            fix_only = withdrawn.get((kinds.get(finding.rule), finding.location))
+            if fix_only is None:
+                kept.append(finding)
+            elif fix_only:
+                kept.append(dataclasses.replace(finding, fix=None))
+        own = kept
     return own + [f for f in cross if isinstance(f, Finding)]
 
 

@@ -322,7 +322,7 @@ def encode_compared(found: list) -> bytes:
     """Cross-article findings and withdrawals with their paths (a comparison is stored for one way
     of showing them)."""
     return marshal.dumps(([_finding_row(f, True) for f in found if isinstance(f, Finding)],
-                          [(w.kind, _place(w.location, True)) for w in found if isinstance(w, Withdrawal)]))
+                          [(w.kind, _place(w.location, True), w.fix_only) for w in found if isinstance(w, Withdrawal)]))
 
 
 def decode_compared(blob: bytes) -> list:
@@ -330,7 +330,7 @@ def decode_compared(blob: bytes) -> list:
     return [Finding(rule, level, message, Location(*loc), [Related(Location(*r[:5]), r[5]) for r in related],
                     None if fix is None else Fix(*fix))
             for rule, level, message, loc, related, fix in rows] \
-        + [Withdrawal(kind, Location(*loc)) for kind, loc in withdrawals]
+        + [Withdrawal(kind, Location(*loc), fix_only) for kind, loc, fix_only in withdrawals]
 
 
 def fingerprint(rules, options) -> str:

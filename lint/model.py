@@ -159,10 +159,12 @@ class Finding:
 @dataclass(frozen=True)
 class Withdrawal:
     """A cross-article check's word that the in-article finding of check kind `kind` at `location`
-    does not hold once the other articles are seen (they settle a tie the article alone could not)."""
+    does not hold once the other articles are seen (they settle a tie the article alone could not),
+    or, with `fix_only`, that it stands but its fix is no longer certain."""
 
     kind: str
     location: Location
+    fix_only: bool = False
 
 
 class LintError(Exception):

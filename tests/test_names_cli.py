@@ -155,6 +155,28 @@ def test_a_tie_in_one_article_is_settled_by_the_others(tmp_path, capsys, monkeyp
         assert [(f["path"], f["line"], f["message"]) for f in findings] == settled, args
 
 
+def test_no_certain_fix_towards_a_spelling_the_other_articles_never_use(tmp_path, capsys, monkeypatch):
+    """An article spells a name one way three times and another way once; alone, the one is a clear
+    slip with a fix. The other articles use the rare spelling and never the common one, so the
+    finding stands but its fix is not certain any more, and --fix leaves the file alone."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    for fixture in FIXTURES.glob("harbour-[ab].md"):
+        shutil.copy(fixture, tmp_path / fixture.name)
+    body = ("Ines Okonkow said the cranes were damaged. Okonkow added that repairs take a week.\n\n"
+            "Okonkow thanked the crews, and Okonkwo said the port stays open.\n")
+    (tmp_path / "cranes.md").write_text(body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [alone] = run_json(capsys, "--no-cache", "--select", "names", "cranes.md")
+    assert alone["fix"] == {"replacement": "Okonkow"}
+    for args in (["."], ["cranes.md"]):
+        [finding] = run_json(capsys, "--select", "names", *args)
+        assert (finding["rule"], finding["line"], finding["fix"]) == ("names.variant", 3, None), args
+    main(["--select", "names", "--fix", "cranes.md"])
+    assert (tmp_path / "cranes.md").read_text(encoding="utf-8") == body
+
+
 def test_team_sheet_with_similar_names_is_clean(capsys, monkeypatch):
     monkeypatch.chdir(FIXTURES)
     assert run_json(capsys, "--select", "names", "team-sheet.md") == []

@@ -4,8 +4,8 @@ run (later: of the archive) clearly prefer another spelling of it (Cathai / Cath
 Each article is reduced to compact records, one per spelling it uses:
 `(spelling, mentions, line, column, end_line, end_column, is_word, given_names, family_names,
 folded, transliteration_key)`, one `("", headline_words)` record, and one
-`("\ttie", spelling, other_spelling, mention_places)` record per side of a tie that names.variant
-reports in the article (the other articles may settle it). The spelling's keys travel
+`("\tpair", variant, usual, mention_places)` record per misspelling names.variant reports in the
+article (the other articles may settle a tie, or take away a fix). The spelling's keys travel
 with it so that a run comparing one article with a whole indexed archive does not recompute them. The comparison groups spellings by cheap blocking keys
 before any edit distance, so it stays near linear in the number of distinct spellings.
 """
@@ -20,7 +20,7 @@ from . import CrossArticleKind, Param, register
 from .name_variant import ACCEPTED, NameVariant
 
 _HEADLINE = ""
-_TIE = "\ttie"  # no spelling holds a tab
+_PAIR = "\tpair"  # no spelling holds a tab
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -44,7 +44,7 @@ class NameVariantAcross(CrossArticleKind):
     hops = 2  # a spelling's partners, and theirs: whether a partner is itself someone's variant
 
     def term(self, record):
-        return record[0] if record[0] not in (_HEADLINE, _TIE) else None  # those matter only to their article
+        return record[0] if record[0] not in (_HEADLINE, _PAIR) else None  # those matter only to their article
 
     def term_keys(self, term, rule):
         folded = fold(term)
@@ -61,12 +61,9 @@ class NameVariantAcross(CrossArticleKind):
         if doc.headline is not None:
             records.append((_HEADLINE, tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
         forms = forms_of(doc)
-        variants = within_article(forms, rule.prepared[0])
-        sides = {(variant.text, usual.text) for variant, usual, _ in variants if variant.count == usual.count}
-        for variant, usual in sorted(sides):
-            if (usual, variant) in sides:
-                places = tuple(_place(doc.location(m.start, m.end)) for m in forms[variant].mentions)
-                records.append((_TIE, variant, usual, places))
+        for variant, usual, _ in within_article(forms, rule.prepared[0]):
+            places = tuple(_place(doc.location(m.start, m.end)) for m in variant.mentions)
+            records.append((_PAIR, variant.text, usual.text, places))
         for form in forms.values():
             if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
                 continue
@@ -85,17 +82,17 @@ class NameVariantAcross(CrossArticleKind):
         accepted, max_articles, min_mentions = rule.prepared
         uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
         headlines: dict[str, set[str]] = {}
-        ties = []
+        pairs = set()  # (path, variant, usual, places): names.variant's findings in reported articles
         for path, recs in records.items():
             for rec in recs:
                 if rec[0] == _HEADLINE:
                     headlines[path] = set(rec[1])
-                elif rec[0] == _TIE:
+                elif rec[0] == _PAIR:
                     if path in report_on:
-                        ties.append((path, rec))
+                        pairs.add((path, rec[1], rec[2], tuple(map(tuple, rec[3]))))
                 else:
                     uses[rec[0]][path] = rec
-        yield from self._settle(ties, uses)
+        yield from self._settle(pairs, uses)
         forms = {}
         for text, by_path in uses.items():
             rec = next(iter(by_path.values()))
@@ -128,16 +125,20 @@ class NameVariantAcross(CrossArticleKind):
                                        rule, report_on)
 
     @staticmethod
-    def _settle(ties, uses):
-        """An article that uses two spellings equally often gets both reported by names.variant; when
-        other articles use one of them and none uses the other, the used one is not the slip."""
-        for path, (_, spelling, other, places) in ties:
-            spelling_uses, other_uses = uses.get(spelling, {}), uses.get(other, {})
-            if path not in spelling_uses or path not in other_uses:
+    def _settle(pairs, uses):
+        """names.variant reported `variant` as a misspelling of `usual` in an article, where other
+        articles use `variant` and none uses `usual`. On a tie (both reported, each against the
+        other) the used spelling is not the slip: its findings are withdrawn. Otherwise the article's
+        own majority still speaks for `usual`, but a fix towards it is no longer certain."""
+        reported = {(path, variant, usual) for path, variant, usual, _ in pairs}
+        for path, variant, usual, places in pairs:
+            variant_uses, usual_uses = uses.get(variant, {}), uses.get(usual, {})
+            if path not in variant_uses or path not in usual_uses:
                 continue  # one of them is no name the articles are compared on
-            if len(spelling_uses) > 1 and len(other_uses) == 1:
+            if len(variant_uses) > 1 and len(usual_uses) == 1:
+                tie = (path, usual, variant) in reported
                 for place in places:
-                    yield Withdrawal(NameVariant.name, Location(path, *place))
+                    yield Withdrawal(NameVariant.name, Location(path, *place), fix_only=not tie)
 
     def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, min_mentions, rule, report_on):
         from ..names.group import different_people
