@@ -27,6 +27,7 @@ PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "della",
 # what may stand between two words of one name: a space, up to two particles, middle initials
 _JOIN_SOURCE = (r"[ \u00a0](?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
                       + r")[ ]|\p{Lu}\.[ ]){0,3}")
+_JOIN_LONGEST = 1 + 3 * (max(map(len, PARTICLES)) + 1)  # the longest gap _JOIN_SOURCE can match
 
 
 @lru_cache(maxsize=1)
@@ -118,8 +119,9 @@ def extract(doc) -> ArticleNames:
                 names.append(current)
             current, prev_end = [], -1
             continue
-        joined = prev_end >= 0 and (start == prev_end + 1 and prose[prev_end] == " "
-                                    or join.fullmatch(prose, prev_end, start) is not None)
+        gap = start - prev_end
+        joined = prev_end >= 0 and (gap == 1 and prose[prev_end] == " " or gap <= _JOIN_LONGEST
+                                    and join.fullmatch(prose, prev_end, start) is not None)
         initial = False
         if not joined:
             if current:

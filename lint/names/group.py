@@ -9,6 +9,7 @@ spelling, or two spellings that are both used often.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 
 from .extract import ArticleNames, Mention
@@ -109,24 +110,22 @@ def related_pairs(forms: list[Form], small: int = 80, can_vary=None) -> list[tup
 
 
 def _pairs_by_letters(forms: list[Form], can_vary=None) -> list[tuple[Form, Form, str]]:
-    buckets = defaultdict(list)
+    # per bucket, the spellings that could be reported and the others: a pair needs one of the first
+    buckets = defaultdict(lambda: ([], []))
     for form in forms:
         if len(form.folded) >= MIN_LENGTH or not form.text.isascii():
-            buckets[form.folded[0]].append(form)
+            side = 0 if can_vary is None or can_vary(form) else 1
+            buckets[form.folded[0]][side].append(form)
             if len(form.folded) > 1 and form.folded[1] != form.folded[0]:
-                buckets[form.folded[1]].append(form)
+                buckets[form.folded[1]][side].append(form)
     seen, pairs = set(), []
-    for members in buckets.values():
-        if can_vary is not None:
-            varying = [can_vary(f) for f in members]
-        for i, fa in enumerate(members):
-            for k, fb in enumerate(members[i + 1:], i + 1):
-                if can_vary is not None and not (varying[i] or varying[k]):
-                    continue  # neither spelling could be reported
+    for varying, steady in buckets.values():
+        for i, fa in enumerate(varying):
+            for fb in chain(varying[i + 1:], steady):
                 la, lb = len(fa.folded), len(fb.folded)
                 if la != lb and len(fa.key) != len(fb.key) and (abs(la - lb) != 1 or min(la, lb) < 8):
                     continue  # no relation can hold: see keys.relation
-                ids = (id(fa), id(fb))
+                ids = (id(fa), id(fb))  # a pair meets in two buckets in the same order
                 if ids in seen:
                     continue
                 seen.add(ids)
