@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
 """Time a rule family on one article and on a corpus, next to `python -c pass` measured in the same run.
 
-usage: bench/bench_checks.py [FAMILY] [--seed FILE] [--corpus DIR] [--runs N]
+usage: bench/bench_checks.py [FAMILY] [--seed FILE] [--corpus DIR] [--runs N] [--versus OTHER]
+                             [--sample N]
 
 FAMILY is a rule family or selector (default: dates; e.g. names). Each figure is the median of N
 runs. The single article is timed through the CLI, as a user waits for it: interpreter start, rule
 loading, reading and checking. The corpus is timed through the CLI on one core (--jobs 1, no cache),
 and again in-process (reading and the family's checks only, no start-up) to show where time goes.
+
+--versus OTHER compares the two families' checks on the same corpus: in-process, each round
+timing one family right after the other, so that a busy machine slows both alike; and, where valgrind is
+installed, by the instructions each family's checks execute on a sample of N articles (default
+200), which a shared machine's load does not change.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import statistics
 import subprocess
 import sys
@@ -58,13 +66,96 @@ def in_process(family: str, files: list[Path], runs: int) -> tuple[float, float]
     return statistics.median(both), statistics.median(checks)
 
 
+def checks_alone(families: list[str], files: list[Path], runs: int) -> dict[str, list[float]]:
+    """Seconds of each family's checks over the same documents, round by round in turn."""
+    sys.path.insert(0, str(ROOT))
+    from lint import engine, ruleset
+    from lint.documents import ReaderOptions, read_document
+
+    packs = ruleset.pack_files(ruleset.builtin_pack_dir(), "rules")
+    rules = {family: ruleset.load_rules(packs).selected([family], []).rules for family in families}
+    docs = [read_document(f, str(f), ReaderOptions()) for f in files]
+    times: dict[str, list[float]] = {family: [] for family in families}
+    for _ in range(runs):
+        for family in families:
+            t = time.perf_counter()
+            for doc in docs:
+                engine.analyse(doc, rules[family])
+            times[family].append(time.perf_counter() - t)
+    return times
+
+
+def sample(files: list[Path], n: int) -> list[Path]:
+    """n articles spread evenly over the sorted corpus."""
+    return files[::max(1, len(files) // n)][:n]
+
+
+def count_target(family: str, files: list[Path], check: bool) -> None:
+    """What valgrind runs: read the sample and warm the family up (every rule's first use), then
+    check the rest of the sample only when `check` is set; the difference is the checks' cost."""
+    sys.path.insert(0, str(ROOT))
+    from lint import engine, ruleset
+    from lint.documents import ReaderOptions, read_document
+
+    rules = ruleset.load_rules(ruleset.pack_files(ruleset.builtin_pack_dir(), "rules")).selected([family], []).rules
+    docs = [read_document(f, str(f), ReaderOptions()) for f in files]
+    engine.analyse(docs[0], rules)
+    if check:
+        for doc in docs[1:]:
+            engine.analyse(doc, rules)
+
+
+def instructions(family: str, corpus: Path, n: int) -> int | None:
+    """Instructions (millions) the family's checks execute on the sample, or None without valgrind."""
+    counts = []
+    for mode in ("read", "check"):
+        cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", PY, __file__, family,
+               "--corpus", str(corpus), "--sample", str(n), "--count-target", mode]
+        try:
+            proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        except FileNotFoundError:
+            return None
+        found = re.search(r"Collected : (\d+)", proc.stderr)
+        if proc.returncode != 0 or not found:
+            sys.exit(f"valgrind failed ({proc.returncode}): {proc.stderr[-500:]}")
+        counts.append(int(found.group(1)))
+    return (counts[1] - counts[0]) // 1_000_000
+
+
+def versus(family: str, other: str, corpus: Path, runs: int, n: int) -> None:
+    files = corpus_files(corpus)
+    times = checks_alone([family, other], files, runs)
+    print(f"{family} checks vs {other} checks, corpus ({len(files)} files), {runs} alternating rounds")
+    print(f"{'family':10} {'median s':>9} {'fastest s':>10} {'M instructions':>15}")
+    counts = {f: instructions(f, corpus, n) for f in (family, other)}
+    for f in (family, other):
+        shown = "no valgrind" if counts[f] is None else str(counts[f])
+        print(f"{f:10} {statistics.median(times[f]):9.3f} {min(times[f]):10.3f} {shown:>15}")
+    # each round times both families back to back: the ratio within a round is what a busy machine
+    # disturbs least
+    ratio = statistics.median(a / b for a, b in zip(times[family], times[other]))
+    line = f"{family} / {other}: {ratio:.2f} by time (median of the rounds' ratios)"
+    if None not in counts.values():
+        line += f", {counts[family] / counts[other]:.2f} by instructions ({n}-article sample)"
+    print(line)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("family", nargs="?", default="dates")
     ap.add_argument("--seed", default=str(ROOT / "seeds" / "000_897c2a44bb649566.txt"))
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--versus", metavar="OTHER", help="compare FAMILY's checks with OTHER's on the corpus")
+    ap.add_argument("--sample", type=int, default=200, help="articles for the instruction counts")
+    ap.add_argument("--count-target", choices=("read", "check"), help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.count_target:
+        count_target(a.family, sample(corpus_files(Path(a.corpus)), a.sample), a.count_target == "check")
+        return 0
+    if a.versus:
+        versus(a.family, a.versus, Path(a.corpus), a.runs, a.sample)
+        return 0
     lint = [PY, "-m", "lint", "--format", "json", "--no-cache", "--select", a.family]
 
     base = median_wall([PY, "-c", "pass"], a.runs)
