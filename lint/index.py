@@ -297,8 +297,7 @@ def file_sha1(data: bytes) -> str:
 
 
 def _place(loc: Location, with_path: bool) -> tuple:
-    span = (loc.line, loc.column, loc.end_line, loc.end_column)
-    return (loc.path, *span) if with_path else span
+    return (loc.path, *loc.place()) if with_path else loc.place()
 
 
 def _finding_row(f: Finding, with_paths: bool) -> tuple:

@@ -98,6 +98,9 @@ class Location:
     end_line: int
     end_column: int
 
+    def place(self) -> tuple[int, int, int, int]:
+        """Line, column, end line and end column: the location without its path."""
+        return self.line, self.column, self.end_line, self.end_column
 
     def on_line(self, text: str) -> tuple[int, int]:
         """The span's [start, end) within `text`, the source line it starts on, clamped to it; a

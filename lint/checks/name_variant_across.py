@@ -24,10 +24,6 @@ _PAIR = "\tpair"  # no spelling holds a tab
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _place(location: Location) -> tuple[int, int, int, int]:
-    return location.line, location.column, location.end_line, location.end_column
-
-
 @register
 class NameVariantAcross(CrossArticleKind):
     name = "name-variant-across"
@@ -62,7 +58,7 @@ class NameVariantAcross(CrossArticleKind):
             records.append((_HEADLINE, tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
         forms = forms_of(doc)
         for variant, usual, _ in within_article(forms, rule.prepared[0]):
-            places = tuple(_place(doc.location(m.start, m.end)) for m in variant.mentions)
+            places = tuple(doc.location(m.start, m.end).place() for m in variant.mentions)
             records.append((_PAIR, variant.text, usual.text, places))
         for form in forms.values():
             if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
@@ -82,14 +78,14 @@ class NameVariantAcross(CrossArticleKind):
         accepted, max_articles, min_mentions = rule.prepared
         uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
         headlines: dict[str, set[str]] = {}
-        pairs = set()  # (path, variant, usual, places): names.variant's findings in reported articles
+        pairs = []  # (path, variant, usual, places): names.variant's findings in reported articles
         for path, recs in records.items():
             for rec in recs:
                 if rec[0] == _HEADLINE:
                     headlines[path] = set(rec[1])
                 elif rec[0] == _PAIR:
                     if path in report_on:
-                        pairs.add((path, rec[1], rec[2], tuple(map(tuple, rec[3]))))
+                        pairs.append((path, *rec[1:]))
                 else:
                     uses[rec[0]][path] = rec
         yield from self._settle(pairs, uses)
