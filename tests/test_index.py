@@ -49,6 +49,14 @@ def count_reads(monkeypatch) -> list[str]:
     return reads
 
 
+def tamper(archive: Path, statement: str) -> None:
+    """Change the archive's index behind the linter's back."""
+    db = sqlite3.connect(archive / ".lint-cache" / "index.sqlite")
+    db.execute(statement)
+    db.commit()
+    db.close()
+
+
 def test_a_given_file_is_compared_with_the_whole_archive(archive, capsys):
     code, data, _ = lint_json(capsys, "news/a.md")
     assert code == 1
@@ -100,10 +108,7 @@ def test_corrupt_cache_is_rebuilt_with_a_notice(archive, capsys):
 
 def test_cache_from_another_schema_is_rebuilt(archive, capsys):
     lint_json(capsys, "news/a.md")
-    db = sqlite3.connect(archive / ".lint-cache" / "index.sqlite")
-    db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
-    db.commit()
-    db.close()
+    tamper(archive, "UPDATE meta SET value = '0' WHERE key = 'schema'")
     code, data, err = lint_json(capsys, "news/a.md")
     assert "cache from schema 0" in err and "rebuilt" in err
     assert code == 1 and len(data["findings"]) == 1
@@ -232,10 +237,7 @@ def test_an_unchanged_archive_is_not_compared_again(archive, capsys, monkeypatch
 
 def test_an_unreadable_entry_empties_the_index_and_the_run_reads_every_file(archive, capsys):
     lint_json(capsys, "news")
-    db = sqlite3.connect(archive / ".lint-cache" / "index.sqlite")
-    db.execute("UPDATE articles SET findings = x'00ff' WHERE path = 'news/a.md'")
-    db.commit()
-    db.close()
+    tamper(archive, "UPDATE articles SET findings = x'00ff' WHERE path = 'news/a.md'")
     (archive / "news" / "c.md").write_text(article("School term starts late"))  # no remembered comparison
     code, data, err = lint_json(capsys, "news/a.md")
     assert "cache entry unreadable" in err and "Traceback" not in err
@@ -244,9 +246,6 @@ def test_an_unreadable_entry_empties_the_index_and_the_run_reads_every_file(arch
 
 def test_an_unreadable_remembered_comparison_is_rebuilt_too(archive, capsys):
     _, first, _ = lint_json(capsys, "news")
-    db = sqlite3.connect(archive / ".lint-cache" / "index.sqlite")
-    db.execute("UPDATE comparisons SET findings = x'00ff'")
-    db.commit()
-    db.close()
+    tamper(archive, "UPDATE comparisons SET findings = x'00ff'")
     _, again, err = lint_json(capsys, "news")
     assert "cache entry unreadable" in err and again == first
