@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the in-process timings import this checkout's package
 PY = sys.executable
 
 
@@ -44,18 +45,28 @@ def corpus_files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*") if p.suffix.lower() in (".md", ".markdown", ".txt", ".html", ".htm"))
 
 
-def in_process(family: str, files: list[Path], runs: int) -> tuple[float, float]:
-    """Median seconds for reading + the family's checks, and for the checks alone."""
-    sys.path.insert(0, str(ROOT))
-    from lint import engine, ruleset
+def family_rules(family: str) -> list:
+    """The built-in rules of one family, from this checkout's package."""
+    from lint import ruleset
+
+    return ruleset.load_rules(ruleset.pack_files(ruleset.builtin_pack_dir(), "rules")).selected([family], []).rules
+
+
+def read_all(files: list[Path]) -> list:
     from lint.documents import ReaderOptions, read_document
 
-    packs = ruleset.pack_files(ruleset.builtin_pack_dir(), "rules")
-    rules = ruleset.load_rules(packs).selected([family], []).rules
+    return [read_document(f, str(f), ReaderOptions()) for f in files]
+
+
+def in_process(family: str, files: list[Path], runs: int) -> tuple[float, float]:
+    """Median seconds for reading + the family's checks, and for the checks alone."""
+    from lint import engine
+
+    rules = family_rules(family)
     both, checks = [], []
     for _ in range(runs):
         t = time.perf_counter()
-        docs = [read_document(f, str(f), ReaderOptions()) for f in files]
+        docs = read_all(files)
         t_read = time.perf_counter() - t
         t = time.perf_counter()
         for doc in docs:
@@ -68,13 +79,10 @@ def in_process(family: str, files: list[Path], runs: int) -> tuple[float, float]
 
 def checks_alone(families: list[str], files: list[Path], runs: int) -> dict[str, list[float]]:
     """Seconds of each family's checks over the same documents, round by round in turn."""
-    sys.path.insert(0, str(ROOT))
-    from lint import engine, ruleset
-    from lint.documents import ReaderOptions, read_document
+    from lint import engine
 
-    packs = ruleset.pack_files(ruleset.builtin_pack_dir(), "rules")
-    rules = {family: ruleset.load_rules(packs).selected([family], []).rules for family in families}
-    docs = [read_document(f, str(f), ReaderOptions()) for f in files]
+    rules = {family: family_rules(family) for family in families}
+    docs = read_all(files)
     times: dict[str, list[float]] = {family: [] for family in families}
     for _ in range(runs):
         for family in families:
@@ -93,12 +101,10 @@ def sample(files: list[Path], n: int) -> list[Path]:
 def count_target(family: str, files: list[Path], check: bool) -> None:
     """What valgrind runs: read the sample and warm the family up (every rule's first use), then
     check the rest of the sample only when `check` is set; the difference is the checks' cost."""
-    sys.path.insert(0, str(ROOT))
-    from lint import engine, ruleset
-    from lint.documents import ReaderOptions, read_document
+    from lint import engine
 
-    rules = ruleset.load_rules(ruleset.pack_files(ruleset.builtin_pack_dir(), "rules")).selected([family], []).rules
-    docs = [read_document(f, str(f), ReaderOptions()) for f in files]
+    rules = family_rules(family)
+    docs = read_all(files)
     engine.analyse(docs[0], rules)
     if check:
         for doc in docs[1:]:
