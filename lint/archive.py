@@ -89,7 +89,7 @@ def cache_dirs(root: Path, config: Config, in_repository: bool) -> list[Path]:
 
 
 def open_archive(located: tuple[Path, list[Path], bool], config: Config, notices: list[str], walker) -> Archive:
-    """The archive `locate` found; `walker(top, config)` lists a directory's lintable files relative to it."""
+    """The archive `locate` found; `walker(top)` lists a directory's lintable files relative to it."""
     root, content, in_repository = located
     prefix = str(root).rstrip(os.sep) + os.sep
     keys, outside = [], []
@@ -98,9 +98,9 @@ def open_archive(located: tuple[Path, list[Path], bool], config: Config, notices
         key = "" if where == str(root) else key_under(where, prefix)
         if top.is_dir():
             if key is None:
-                outside.extend(os.path.join(where, rel) for rel in walker(top, config))
+                outside.extend(os.path.join(where, rel) for rel in walker(top))
             else:
-                keys.extend((key + "/" if key else "") + rel for rel in walker(top, config))
+                keys.extend((key + "/" if key else "") + rel for rel in walker(top))
         elif top.is_file() and top.suffix.lower() in SUFFIXES:
             if key is None:
                 outside.append(where)

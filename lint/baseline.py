@@ -14,23 +14,23 @@ from pathlib import Path
 
 from .atomic import write_atomically
 from .model import Finding, LintError
-from .sources import SourceLines
 
 VERSION = 1
 
 
-def _keys(finding: Finding, sources: SourceLines) -> tuple[tuple, tuple]:
-    loc = finding.location
-    line = sources.line(loc.path, loc.line) or ""
-    start, end = loc.on_line(line)
-    text = line[start:end]
-    return (loc.path, finding.rule, text, line.strip()), (loc.path, finding.rule, text)
+def _keys(finding: Finding) -> tuple[tuple, tuple]:
+    """The finding's path, rule and flagged text, with and without the text of its line (the
+    excerpt: the line itself, or the window of a long line a reporter shows)."""
+    loc, excerpt = finding.location, finding.excerpt
+    text = excerpt.text[excerpt.start:excerpt.end] if excerpt else ""
+    context = excerpt.text.strip() if excerpt else ""
+    return (loc.path, finding.rule, text, context), (loc.path, finding.rule, text)
 
 
-def write(path: Path, findings: list[Finding], sources: SourceLines):
+def write(path: Path, findings: list[Finding]):
     entries = []
     for finding in findings:
-        (p, rule, text, context), _ = _keys(finding, sources)
+        (p, rule, text, context), _ = _keys(finding)
         entries.append({"path": p, "rule": rule, "text": text, "context": context,
                         "line": finding.location.line, "message": finding.message})
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -48,11 +48,11 @@ def read(path: Path) -> list[dict]:
         raise LintError(f"{path}: not a baseline file ({exc})") from None
 
 
-def new_findings(findings: list[Finding], baseline: list[dict], sources: SourceLines) -> list[Finding]:
+def new_findings(findings: list[Finding], baseline: list[dict]) -> list[Finding]:
     """The findings the baseline does not account for."""
     exact = Counter((e["path"], e["rule"], e["text"], e["context"]) for e in baseline)
     loose = Counter((e["path"], e["rule"], e["text"]) for e in baseline)
-    keyed = [(f, *_keys(f, sources)) for f in findings]
+    keyed = [(f, *_keys(f)) for f in findings]
     unmatched = []
     for finding, full, short in keyed:
         if exact[full] > 0:

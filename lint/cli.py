@@ -6,7 +6,6 @@ configuration or input error (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
 from pathlib import Path
@@ -14,9 +13,10 @@ from pathlib import Path
 from . import config as config_mod
 from . import engine, index, ruleset
 from .archive import cache_dirs, locate, open_archive
-from .progress import Progress
-from .sources import Documents, SourceLines
+from .collect import Walker, collect_files
 from .model import LEVELS, LintError, level_rank
+from .progress import Progress
+from .reading import reader_options
 from .report import FORMATS, Report, render
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -110,24 +110,11 @@ def _lint(args) -> int:
 
     # the archive's content paths are walked once; a directory inside one is read from that walk
     located = None if args.no_cache else locate(paths, config)
-    content = [str(p) for p in located[1]] if located else []
-
-    @functools.lru_cache(maxsize=None)
-    def tree(top: str) -> tuple[str, ...]:
-        for outer in content:
-            inside = engine.relative_inside(top, outer)
-            if inside:
-                prefix = inside + "/"
-                return tuple(rel[len(prefix):] for rel in tree(outer) if rel.startswith(prefix))
-        return tuple(engine.walk_relative(Path(top), config))
-
-    def walk_relative(top, _config):
-        return tree(os.path.abspath(top))
-
-    files, notices = engine.collect_files(paths, config, walk_relative)
+    walker = Walker(config, [str(p) for p in located[1]] if located else [])
+    files, notices = collect_files(paths, walker)
     active = rules.selected(select, ignore)
-    archive = None if located is None else open_archive(located, config, notices, walk_relative)
-    options = engine.reader_options(config, published)
+    archive = None if located is None else open_archive(located, config, notices, walker)
+    options = reader_options(config, published)
     with Progress(enabled=sys.stderr.isatty()) as progress:
         outcome = engine.run(files, active, config, options, select, ignore,
                              jobs=args.jobs, archive=archive, progress=progress)
@@ -149,21 +136,19 @@ def _lint(args) -> int:
         for notice in result.notices:
             print(f"lint: {notice}", file=sys.stderr)
 
-    sources = SourceLines({d: p for p, d in files})
     if args.baseline:
         from . import baseline
 
         baseline_path = Path(args.baseline)
         if baseline_path.exists():
-            findings = baseline.new_findings(findings, baseline.read(baseline_path), sources)
+            findings = baseline.new_findings(findings, baseline.read(baseline_path))
         else:
-            baseline.write(baseline_path, findings, sources)
+            baseline.write(baseline_path, findings)
             print(f"lint: baseline written to {baseline_path} with {len(findings)} finding(s); "
                   "later runs report only new ones", file=sys.stderr)
             findings = []
-    documents = Documents({d: p for p, d in files}, options)
-    report = Report(findings, outcome.files_checked, fixed, color=_color(args), source_line=sources.line,
-                    rules=active.rules, document=documents.get)
+    report = Report(findings, outcome.files_checked, fixed, color=_color(args), rules=active.rules,
+                    headlines=outcome.headlines)
     text = render(args.format, report)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

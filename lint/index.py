@@ -2,9 +2,9 @@
 
 Pre-commit hands the hook only the staged files, yet a duplicated headline or a respelled name
 matters most against the rest of the archive. The index keeps, per article and per rule set, the
-file's size, mtime and content hash, its per-article findings, its suppression comments and its
-cross-article records (headline keys, name spellings), in SQLite. A run re-reads only new or
-changed files; deleted files leave the index.
+file's size, mtime and content hash, its per-article findings, its suppression comments, its
+headline and its cross-article records (headline keys, name spellings), in SQLite. A run re-reads
+only new or changed files; deleted files leave the index.
 
 SQLite in WAL mode with a busy timeout lets several hook processes read and write at once; every
 write is one short transaction, and what a process writes for a file depends only on that file's
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .model import Finding, Fix, Location, Related, Withdrawal
+from .model import Excerpt, Finding, Fix, Location, Related, Withdrawal
 from .suppress import Suppression
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DB_NAME = "index.sqlite"
 COMPARISONS_KEPT = 16  # remembered cross-article results per rule set (one per set of files given)
 _CHUNK = 500  # values per SQL IN (...) list
@@ -40,9 +40,10 @@ class Entry:
     size: int
     sha1: str
     findings_blob: bytes | None  # per-article findings as stored (encode_findings); None when not loaded
-    records: dict[str, list]
+    records: dict[str, list]  # as stored: plain tuples (CrossArticleKind.stored)
     suppressions: list[Suppression]
-    terms: dict[str, dict[str, list]] | None = None  # rule id -> term -> the records about it
+    headline: str | None = None
+    terms: dict[str, dict[str, list]] | None = None  # rule id -> term -> the stored records about it
 
 
 def _chunks(values):
@@ -98,7 +99,7 @@ class Index:
             db.execute("""CREATE TABLE IF NOT EXISTS articles (
                 path TEXT NOT NULL, fingerprint TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
                 size INTEGER NOT NULL, sha1 TEXT NOT NULL, findings BLOB NOT NULL,
-                records BLOB NOT NULL, suppressions BLOB NOT NULL,
+                records BLOB NOT NULL, suppressions BLOB NOT NULL, headline TEXT,
                 PRIMARY KEY (path, fingerprint))""")
             # every run reads all stamps of its rule set: from this index, not the rows' blob pages
             db.execute("CREATE INDEX IF NOT EXISTS articles_stamps ON articles (fingerprint, path, mtime_ns, size, sha1)")
@@ -149,7 +150,7 @@ class Index:
         """The stored findings and suppressions of the articles `keys`, with their cross-article
         records when `records`. Values are stored with marshal: records are tuples of plain values,
         and marshal reads them back as tuples several times faster than JSON could."""
-        columns = "path, mtime_ns, size, sha1, findings, suppressions" + (", records" if records else "")
+        columns = "path, mtime_ns, size, sha1, findings, suppressions, headline" + (", records" if records else "")
         if len(keys) > _CHUNK:  # most of the archive: one scan beats many lookups
             rows = self.db.execute(f"SELECT {columns} FROM articles WHERE fingerprint = ?", (fingerprint,))
         else:
@@ -161,8 +162,8 @@ class Index:
             for row in rows:
                 if row[0] in keys:
                     entries[row[0]] = Entry(
-                        row[0], row[1], row[2], row[3], row[4], marshal.loads(row[6]) if records else {},
-                        [Suppression(s, a, b) for s, a, b in marshal.loads(row[5])])
+                        row[0], row[1], row[2], row[3], row[4], marshal.loads(row[7]) if records else {},
+                        [Suppression(s, a, b) for s, a, b in marshal.loads(row[5])], row[6])
         except (ValueError, EOFError, TypeError) as exc:
             self.reset(exc)
         return entries
@@ -174,7 +175,7 @@ class Index:
             return
         rows = [(e.key, fingerprint, e.mtime_ns, e.size, e.sha1, e.findings_blob or encode_findings([]),
                  marshal.dumps(e.records), marshal.dumps([(s.selectors, s.first_line, s.last_line)
-                                                          for s in e.suppressions]))
+                                                          for s in e.suppressions]), e.headline)
                 for e in entries]
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -186,7 +187,7 @@ class Index:
                 "ON a.fingerprint = s.fingerprint WHERE a.path = ?1 AND (a.sha1 != ?2 OR a.fingerprint = ?3))",
                 [(e.key, e.sha1, fingerprint) for e in entries])
             self.db.executemany("DELETE FROM articles WHERE path = ? AND sha1 != ?", [(r[0], r[4]) for r in rows])
-            self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             for rule, scope in scopes.items():
                 by_term = [(scope, term, e.key, marshal.dumps(recs))
                            for e in entries for term, recs in (e.terms or {}).get(rule, {}).items()]
@@ -300,10 +301,29 @@ def _place(loc: Location, with_path: bool) -> tuple:
     return (loc.path, *loc.place()) if with_path else loc.place()
 
 
+def _excerpt_row(excerpt: Excerpt | None) -> tuple | None:
+    return None if excerpt is None else (excerpt.text, excerpt.start, excerpt.end)
+
+
 def _finding_row(f: Finding, with_paths: bool) -> tuple:
+    fix = f.fix
     return (f.rule, f.level, f.message, _place(f.location, with_paths),
-            tuple(_place(r.location, with_paths) + (r.message,) for r in f.related),
-            None if f.fix is None else (f.fix.start, f.fix.end, f.fix.original, f.fix.replacement))
+            tuple((_place(r.location, with_paths), r.message, _excerpt_row(r.excerpt)) for r in f.related),
+            None if fix is None else (fix.start, fix.end, fix.original, fix.replacement,
+                                      None if fix.location is None else _place(fix.location, with_paths)),
+            f.kind, f.data, _excerpt_row(f.excerpt))
+
+
+def _finding(row: tuple, path: str | None) -> Finding:
+    """A finding from its row; `path` is its article's when the row was stored without paths."""
+    def located(place):
+        return Location(path, *place) if path is not None else Location(*place)
+
+    rule, level, message, place, related, fix, kind, data, excerpt = row
+    return Finding(rule, level, message, located(place),
+                   [Related(located(p), m, None if e is None else Excerpt(*e)) for p, m, e in related],
+                   None if fix is None else Fix(*fix[:4], None if fix[4] is None else located(fix[4])),
+                   kind, data, None if excerpt is None else Excerpt(*excerpt))
 
 
 def encode_findings(findings: list[Finding]) -> bytes:
@@ -312,9 +332,7 @@ def encode_findings(findings: list[Finding]) -> bytes:
 
 
 def decode_findings(blob: bytes, path: str) -> list[Finding]:
-    return [Finding(rule, level, message, Location(path, *loc),
-                    [Related(Location(path, *r[:4]), r[4]) for r in related], None if fix is None else Fix(*fix))
-            for rule, level, message, loc, related, fix in marshal.loads(blob)]
+    return [_finding(row, path) for row in marshal.loads(blob)]
 
 
 def encode_compared(found: list) -> bytes:
@@ -326,9 +344,7 @@ def encode_compared(found: list) -> bytes:
 
 def decode_compared(blob: bytes) -> list:
     rows, withdrawals = marshal.loads(blob)
-    return [Finding(rule, level, message, Location(*loc), [Related(Location(*r[:5]), r[5]) for r in related],
-                    None if fix is None else Fix(*fix))
-            for rule, level, message, loc, related, fix in rows] \
+    return [_finding(row, None) for row in rows] \
         + [Withdrawal(kind, Location(*loc), fix_only) for kind, loc, fix_only in withdrawals]
 
 

@@ -32,6 +32,12 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
+    def bounds(self, line: int) -> tuple[int, int]:
+        """[start, end) of a 1-based line's text, its line break left out."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return start, end
+
 
 @dataclass(frozen=True)
 class Span:
@@ -89,6 +95,20 @@ class Document:
         end_line, end_column = self.lines.position(start if end is None else end)
         return Location(self.path, line, column, end_line, end_column)
 
+    def spot(self, start: int, end: int | None = None) -> "Spot":
+        """The location of [start, end) with the excerpt of its line a reporter shows."""
+        location = self.location(start, end)
+        line_start, line_end = self.lines.bounds(location.line)
+        return Spot(location, Excerpt.around(self.source[line_start:line_end].rstrip("\r"), location))
+
+    def related(self, start: int, end: int, message: str) -> "Related":
+        spot = self.spot(start, end)
+        return Related(spot.location, message, spot.excerpt)
+
+    def fix(self, start: int, end: int, replacement: str) -> "Fix":
+        """A fix replacing [start, end) of the source, which reads as it does now."""
+        return Fix(start, end, self.source[start:end], replacement, self.location(start, end))
+
 
 @dataclass(frozen=True)
 class Location:
@@ -110,30 +130,75 @@ class Location:
         return start, max(start, min(end, len(text)))
 
 
+# A line longer than this is shown as a window around the span, so output and memory follow the
+# input, not the number of findings times the length of a line.
+EXCERPT_WIDTH = 1000
+EXCERPT_CONTEXT = 300  # characters kept on each side of the span in a window
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The text of a finding's line (or a window of it, marked with "…"), with the span [start,
+    end) within that text: what reporters and baselines show, without opening the file again."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def around(cls, line: str, location: Location) -> "Excerpt":
+        start, end = location.on_line(line)
+        if len(line) <= EXCERPT_WIDTH:
+            return cls(line, start, end)
+        end = min(end, start + EXCERPT_WIDTH - 2 * EXCERPT_CONTEXT)
+        left, right = max(0, start - EXCERPT_CONTEXT), min(len(line), end + EXCERPT_CONTEXT)
+        head = "…" if left else ""
+        tail = "…" if right < len(line) else ""
+        return cls(head + line[left:right] + tail, start - left + len(head), end - left + len(head))
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a finding points: its location and, when the source was at hand, its excerpt."""
+
+    location: Location
+    excerpt: Excerpt | None = None
+
+
 @dataclass(frozen=True)
 class Related:
     location: Location
     message: str
+    excerpt: Excerpt | None = None
 
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace [start, end) of the source, which must still read `original`, with `replacement`."""
+    """Replace [start, end) of the source, which must still read `original`, with `replacement`;
+    `location` is the same stretch as line and column (for formats that describe fixes so)."""
 
     start: int
     end: int
     original: str
     replacement: str
+    location: Location | None = None
 
 
 @dataclass
 class Finding:
+    """One thing a rule says about an article. `kind` is the check kind that made it and `data` the
+    values its message was made from, plus what a reporter may draw (a date finding's timeline, a
+    names finding's spellings): reporters read these, never the message."""
+
     rule: str
     level: str
     message: str
     location: Location
     related: list[Related] = field(default_factory=list)
     fix: Fix | None = None
+    kind: str = ""
+    data: dict = field(default_factory=dict)
+    excerpt: Excerpt | None = None
 
     def sort_key(self):
         loc = self.location
@@ -156,6 +221,8 @@ class Finding:
                 for r in self.related
             ],
             "fix": None if self.fix is None else {"replacement": self.fix.replacement},
+            "kind": self.kind,
+            "data": self.data,
         }
 
 

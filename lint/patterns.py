@@ -2,8 +2,7 @@
 a pathological pattern in a rule pack costs at most TIMEOUT seconds per document, never a hung commit."""
 from __future__ import annotations
 
-from .checks import ParamError
-from .model import Finding
+from .params import ParamError
 
 TYPE_CHECKING = False  # typing's flag, without importing typing on every start
 if TYPE_CHECKING:
@@ -49,6 +48,6 @@ def search_prose(doc, rule, pattern: regex.Pattern):
     try:
         return finditer(pattern, doc.prose), []
     except PatternTimeout:
-        notice = Finding(rule.id, "info", f"pattern took over {TIMEOUT:g} s and was abandoned; "
-                         "this rule was not checked in this file", doc.location(0, 0))
+        notice = rule.finding(doc.spot(0, 0), level="info", message=f"pattern took over {TIMEOUT:g} s and was "
+                              "abandoned; this rule was not checked in this file")
         return [], [notice]

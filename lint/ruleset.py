@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import checks, yamlfile
 from .checks import CheckKind, ParamError
-from .model import LEVELS, Document, Finding, Fix, LintError, Related
+from .model import LEVELS, Finding, Fix, LintError, Related, Spot
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
 RULE_KEYS = {"id", "check", "level", "message", "description", "why", "examples"}
@@ -43,10 +43,17 @@ class Rule:
     def family(self) -> str:
         return self.id.split(".")[0]
 
-    def finding(self, doc: Document, start: int, end: int, related: list[Related] = (),
-                fix: Fix | None = None, **fields) -> Finding:
-        return Finding(self.id, self.level, self.message.format_map(fields),
-                       doc.location(start, end), list(related), fix)
+    def finding(self, at: Spot, related: list[Related] = (), fix: Fix | None = None,
+                extra: dict | None = None, message: str | None = None, level: str | None = None,
+                **fields) -> Finding:
+        """The one way a finding is made: the rule's message filled from `fields`, which become the
+        finding's data with `extra` (what a reporter may draw beyond the message). `message` and
+        `level` replace the rule's own for a notice about the rule itself (a pattern abandoned)."""
+        data = dict(fields)
+        if extra:
+            data.update(extra)
+        return Finding(self.id, level or self.level, self.message.format_map(fields) if message is None else message,
+                       at.location, list(related), fix, self.kind.name, data, at.excerpt)
 
 
 @dataclass

@@ -1,13 +1,18 @@
-"""Source lines of linted files, read again on demand for excerpts and baseline keys."""
+"""Excerpts for the findings made without their article at hand (cross-article findings, reader
+notices): the one place after the checks where a linted file's lines are read again, so that
+reporters and baselines never open an article."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from .documents import decode
-from .model import LintError
+from .model import Excerpt, Finding, LintError, Location
 
 
 class SourceLines:
+    """The lines of linted files by display path, read on first use."""
+
     def __init__(self, paths: dict[str, str]):
         self.paths = paths  # display path -> file
         self._cache: dict[str, list[str]] = {}
@@ -22,22 +27,24 @@ class SourceLines:
         lines = self._cache[display]
         return lines[number - 1] if 0 < number <= len(lines) else None
 
+    def excerpt(self, location: Location) -> Excerpt | None:
+        line = self.line(location.path, location.line)
+        return None if line is None else Excerpt.around(line, location)
 
-class Documents:
-    """Documents of linted files, read again on demand for reporters that show more than a line."""
 
-    def __init__(self, paths: dict[str, str], options):
-        self.paths = paths  # display path -> file
-        self.options = options  # ReaderOptions of the run
-        self._cache: dict[str, object] = {}
-
-    def get(self, display: str):
-        if display not in self._cache:
-            from .documents import read_document
-
-            path = self.paths.get(display)
-            try:
-                self._cache[display] = read_document(Path(path), display, self.options) if path else None
-            except LintError:
-                self._cache[display] = None
-        return self._cache[display]
+def complete_excerpts(findings: list[Finding], paths: dict[str, str]) -> list[Finding]:
+    """`findings` with an excerpt wherever one was missing and the line is in a file of `paths`
+    (display path -> file)."""
+    if all(f.excerpt is not None and all(r.excerpt is not None for r in f.related) for f in findings):
+        return findings
+    sources = SourceLines(paths)
+    completed = []
+    for finding in findings:
+        if finding.excerpt is None:
+            finding = dataclasses.replace(finding, excerpt=sources.excerpt(finding.location))
+        if any(r.excerpt is None for r in finding.related):
+            finding = dataclasses.replace(finding, related=[
+                r if r.excerpt is not None else dataclasses.replace(r, excerpt=sources.excerpt(r.location))
+                for r in finding.related])
+        completed.append(finding)
+    return completed

@@ -127,7 +127,8 @@ def test_usage_errors_exit_two_with_one_line(project, capsys, args, message):
 
 # --- JSON --------------------------------------------------------------------------------------
 
-FINDING_KEYS = {"path", "line", "column", "end_line", "end_column", "rule", "level", "message", "related", "fix"}
+FINDING_KEYS = {"path", "line", "column", "end_line", "end_column", "rule", "level", "message", "related", "fix",
+                "kind", "data"}
 
 
 def test_json_contract(project, capsys):
@@ -138,6 +139,7 @@ def test_json_contract(project, capsys):
     assert data["findings"] == [{
         "path": "articles/zoo.md", "line": 7, "column": 18, "end_line": 7, "end_column": 23,
         "rule": "house.zebra", "level": "warning", "message": "avoid zebra", "related": [], "fix": None,
+        "kind": "existence", "data": {"match": "zebra"},
     }]
 
 

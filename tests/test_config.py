@@ -177,10 +177,10 @@ def test_date_keys(project):
     (project / ".lint.yaml").write_text("date-keys: [filed]\n")
     config = config_mod.load(project / ".lint.yaml")
     assert config.date_keys == ("filed",)
-    from lint import engine
+    from lint.reading import reader_options
     from lint.documents import read_document
     write(project / "d.md", "---\ndate: 2020-01-01\nfiled: 2026-11-20\n---\nBody.\n")
-    doc = read_document(project / "d.md", "d.md", engine.reader_options(config))
+    doc = read_document(project / "d.md", "d.md", reader_options(config))
     assert str(doc.published) == "2026-11-20"
 
 

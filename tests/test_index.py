@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lint import cli, engine
+from lint import cli, reading
+from lint.incremental import IncrementalRun
 
 SELECT = ["--select", "headlines,input"]
 
@@ -39,13 +40,13 @@ def lint_json(capsys, *args):
 
 def count_reads(monkeypatch) -> list[str]:
     reads = []
-    original = engine.read_document
+    original = reading.read_document
 
     def counting(path, display, options, data=None):
         reads.append(display)
         return original(path, display, options, data)
 
-    monkeypatch.setattr(engine, "read_document", counting)
+    monkeypatch.setattr(reading, "read_document", counting)
     return reads
 
 
@@ -152,7 +153,7 @@ def test_four_concurrent_processes_agree_and_leave_a_sound_index(archive):
 
 
 def test_parallel_jobs_give_the_same_findings_as_one(archive, capsys):
-    for n in range(engine.PARALLEL_THRESHOLD + 10):
+    for n in range(reading.PARALLEL_THRESHOLD + 10):
         (archive / "news" / f"x{n:03}.md").write_text(article(f"Weather update {n % 30} from the coast"))
     _, one, _ = lint_json(capsys, "--no-cache", "--jobs", "1", "news")
     _, two, _ = lint_json(capsys, "--no-cache", "--jobs", "2", "news")
@@ -209,9 +210,9 @@ def test_index_lookup_finds_what_reading_every_file_finds(tmp_path, capsys, monk
     cli.main(["--format", "json", "--select", "names,headlines", "."])  # builds the index
     capsys.readouterr()
     narrowed = []
-    related_records = engine._related_records
-    monkeypatch.setattr(engine, "_related_records", lambda rule, *rest: narrowed.append(rule.id)
-                        or related_records(rule, *rest))
+    related_records = IncrementalRun._related_records
+    monkeypatch.setattr(IncrementalRun, "_related_records", lambda self, rule, *rest: narrowed.append(rule.id)
+                        or related_records(self, rule, *rest))
     for name in sorted({f["path"] for f in everything}) + ["airline-a.md", "filler-01.md"]:
         cli.main(["--format", "json", "--select", "names,headlines", name])
         alone = json.loads(capsys.readouterr().out)["findings"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.model import Finding, Location, Related
+from lint.model import Excerpt, Finding, Location, Related
 from lint.report import Report, render
 
 from corehelp import run, write
@@ -108,19 +108,21 @@ def test_seed_page_renders_in_chromium_without_console_errors(capsys, monkeypatc
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20000
 
 
-def test_escaping_and_no_documents():
-    f = Finding("x.y", "error", 'bad <b>"tag"</b>', Location("a<1>.md", 1, 4, 1, 12),
-                [Related(Location("a<1>.md", 2, 1, 2, 3), "see <here>")])
-    lines = {1: "if <script>alert(1)</script>", 2: "<i>t"}
-    page = render("html", Report([f], 1, source_line=lambda p, n: lines.get(n)))
-    assert "<script>alert" not in page and "<b>" not in page
+def test_escaping_and_findings_without_data():
+    at, there = Location("a<1>.md", 1, 4, 1, 12), Location("a<1>.md", 2, 1, 2, 3)
+    f = Finding("x.y", "error", 'bad <b>"tag"</b>', at,
+                [Related(there, "see <here>", Excerpt.around("<i>t", there))],
+                excerpt=Excerpt.around("if <script>alert(1)</script>", at))
+    page = render("html", Report([f], 1, headlines={"a<1>.md": "<em>Head</em>"}))
+    assert "<script>alert" not in page and "<b>" not in page and "<em>" not in page
     assert '<mark class="hit">&lt;script&gt;</mark>alert(1)&lt;/script&gt;' in page
     assert '<mark class="rel">&lt;i</mark>&gt;t' in page
     assert "bad &lt;b&gt;&quot;tag&quot;&lt;/b&gt;" in page and "see &lt;here&gt;" in page
     assert "<h2>a&lt;1&gt;.md</h2>" in page
-    dated = Finding("dates.impossible", "error", "m", Location("a.md", 1, 1, 1, 2))
+    # a finding of a date rule that carries no timeline is listed without one
+    dated = Finding("dates.impossible", "error", "m", Location("a.md", 1, 1, 1, 2), kind="date-impossible")
     page = render("html", Report([dated], 1))
-    assert "could not be read again" in page
+    assert 'class="timeline"' not in page and '<code class="rule">dates.impossible</code>' in page
 
 
 def test_timeline_with_a_front_matter_date_and_an_impossible_date(tmp_path, capsys, monkeypatch):
@@ -143,8 +145,10 @@ def test_name_clusters_with_counts(capsys, monkeypatch):
     clusters = texts(out, "cluster")
     assert any("Cathay" in c and "in 2 other article(s)" in c and "Cathai 2× (flagged)" in c for c in clusters), clusters
     assert 'spelled "Cathay" here: tests/fixtures/names/airline-a.md:6:1' in " ".join(clusters).replace("&quot;", '"')
-    single = Finding("names.variant", "warning", '"Smyth" (1x) looks like a misspelling of "Smith" (4x): one letter',
-                     Location("a.md", 1, 1, 1, 6))
+    spellings = [{"text": "Smith", "count": 4, "counted_in": "article", "flagged": False},
+                 {"text": "Smyth", "count": 1, "counted_in": "article", "flagged": True}]
+    single = Finding("names.variant", "warning", "any wording", Location("a.md", 1, 1, 1, 6),
+                     data={"spellings": spellings})
     (cluster,) = texts(render("html", Report([single], 1)), "cluster")
     assert cluster == "Smith 4× in this article Smyth 1× (flagged)"
 

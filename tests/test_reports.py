@@ -5,25 +5,22 @@ import json
 
 import pytest
 
-from lint.model import Finding, Fix, Location, Related
+from lint.model import Excerpt, Finding, Fix, Location, Related
 from lint.report import Report, render
 
 from corehelp import run, run_json, write
 
 
-def finding(level="warning", loc=Location("a.md", 2, 3, 2, 6), related=(), fix=None, rule="x.y", message="msg"):
-    return Finding(rule, level, message, loc, list(related), fix)
-
-
-def lines(**sources):
-    table = {path: text.split("\n") for path, text in sources.items()}
-    return lambda path, line: table[path][line - 1] if path in table and 0 < line <= len(table[path]) else None
+def finding(level="warning", loc=Location("a.md", 2, 3, 2, 6), related=(), fix=None, rule="x.y", message="msg",
+            line=None):
+    """A finding; `line` is the text of its line, from which its excerpt is made."""
+    excerpt = None if line is None else Excerpt.around(line, loc)
+    return Finding(rule, level, message, loc, list(related), fix, excerpt=excerpt)
 
 
 def test_text_report_exact():
     report = Report([finding(related=[Related(Location("b.md", 7, 1, 7, 4), "also here")],
-                             fix=Fix(0, 1, "a", "b"))], 2,
-                    source_line=lines(**{"a.md": "first\nab zebra cd"}))
+                             fix=Fix(0, 1, "a", "b"), line="ab zebra cd")], 2)
     assert render("text", report) == (
         "a.md:2:3: warning x.y msg\n"
         "  |\n"
@@ -36,8 +33,7 @@ def test_text_report_exact():
 
 
 def test_text_report_multiline_span_and_wide_gutter():
-    report = Report([finding(loc=Location("a.md", 10, 4, 11, 2))], 1,
-                    source_line=lines(**{"a.md": "\n" * 9 + "0123456789\nnext"}))
+    report = Report([finding(loc=Location("a.md", 10, 4, 11, 2), line="0123456789")], 1)
     assert render("text", report).splitlines()[1:4] == [
         "   |",
         "10 | 0123456789",
@@ -54,7 +50,7 @@ def test_text_report_without_source_and_with_colour():
 
 
 def test_text_report_tabs_keep_the_underline_aligned():
-    report = Report([finding(loc=Location("a.md", 1, 3, 1, 6))], 1, source_line=lines(**{"a.md": "\t\tabc"}))
+    report = Report([finding(loc=Location("a.md", 1, 3, 1, 6), line="\t\tabc")], 1)
     assert render("text", report).splitlines()[2:4] == ["1 |   abc", "  |   ^^^"]
 
 
@@ -77,7 +73,7 @@ def test_json_report_exact():
         "findings": [{"path": "a.md", "line": 2, "column": 3, "end_line": 2, "end_column": 6, "rule": "x.y",
                       "level": "warning", "message": "msg",
                       "related": [{"path": "b.md", "line": 7, "column": 1, "message": "also here"}],
-                      "fix": {"replacement": "b"}}]}
+                      "fix": {"replacement": "b"}, "kind": "", "data": {}}]}
     assert json.loads(render("json", Report([], 0))) == {"version": 1, "files_checked": 0, "findings": []}
 
 

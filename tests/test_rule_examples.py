@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint import engine, ruleset
+from lint import ruleset
+from lint.examples import lint_texts
 from lint.ruleset import RuleSet
 
 PACK_DIR = ruleset.builtin_pack_dir()
@@ -22,7 +23,7 @@ def _cases():
 
 @pytest.mark.parametrize("rule,documents,should_flag", list(_cases()))
 def test_rule_example(rule, documents, should_flag):
-    findings = [f for f in engine.lint_texts(documents, RuleSet([rule])) if f.rule == rule.id]
+    findings = [f for f in lint_texts(documents, RuleSet([rule])) if f.rule == rule.id]
     if should_flag:
         assert findings, f"{rule.id}: flag example drew no finding:\n{documents}"
     else:

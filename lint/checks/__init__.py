@@ -8,45 +8,12 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass
 from collections.abc import Iterable
 
 from ..model import Document, Finding, Withdrawal
+from ..params import Param, ParamError  # noqa: F401 (what every kind module declares its parameters with)
 
 REGISTRY: dict[str, "CheckKind"] = {}
-
-
-class ParamError(ValueError):
-    """A rule parameter is wrong; the rule loader adds the file and line."""
-
-
-@dataclass(frozen=True)
-class Param:
-    """One parameter a check kind accepts, with the type it is decoded to."""
-
-    type: str  # str, int, float, bool, regex, list, map, map-of-lists
-    required: bool = False
-    default: object = None
-    doc: str = ""
-
-    def decode(self, name: str, value: object) -> object:
-        expect = {
-            "str": str, "regex": str, "int": int, "float": (int, float), "bool": bool,
-            "list": list, "map": dict, "map-of-lists": dict,
-        }[self.type]
-        if not isinstance(value, expect) or (self.type in ("int", "float") and isinstance(value, bool)):
-            raise ParamError(f"parameter '{name}' must be {self.type}, got {type(value).__name__}")
-        if self.type == "list" and not all(isinstance(v, str) for v in value):
-            raise ParamError(f"parameter '{name}' must be a list of strings")
-        if self.type == "map" and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            raise ParamError(f"parameter '{name}' must map strings to strings")
-        if self.type == "map-of-lists":
-            for k, v in value.items():
-                if not isinstance(k, str) or not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-                    raise ParamError(f"parameter '{name}' must map strings to lists of strings")
-        if self.type == "float":
-            value = float(value)
-        return value
 
 
 class CheckKind:
@@ -73,10 +40,11 @@ class CheckKind:
 class CrossArticleKind(CheckKind):
     """A check that compares articles with each other.
 
-    `extract` reduces one document to small records (what the archive index stores): tuples of
-    strings, numbers, booleans and nested tuples, never a path, so they survive a JSON round trip
-    and a file being linted from another directory. `compare` receives the records of every
-    article keyed by its display path and returns findings for the paths in `report_on` only.
+    `extract` reduces one document to small records (what the archive index stores), never holding
+    a path, so they survive a file being linted from another directory. The index keeps each as
+    `stored(record)`, a tuple of strings, numbers, booleans and nested tuples, and hands it back
+    through `restored`. `compare` receives the records of every article keyed by its display path
+    and returns findings for the paths in `report_on` only.
 
     A kind that can say what each record is about (`term`) and which terms can relate
     (`term_keys`: two terms relate only if they share a key, and a finding for a reported article
@@ -85,11 +53,19 @@ class CrossArticleKind(CheckKind):
     Records whose term is None matter only to their own article, when it is reported on.
 
     Besides findings, `compare` may yield a `Withdrawal` of an in-article finding that the other
-    articles contradict (names.variant-across settles names.variant's ties this way).
+    articles contradict, of a kind it names in `settles` (names.variant-across settles
+    names.variant's ties this way).
     """
 
     cross_article = True
     hops = 0  # 0: the kind needs every article's records
+    settles: tuple[str, ...] = ()  # the per-article kinds whose findings `compare` may withdraw
+
+    def stored(self, record) -> tuple:
+        return tuple(record)
+
+    def restored(self, values: tuple):
+        return values
 
     def term(self, record) -> str | None:
         return None
@@ -119,7 +95,7 @@ def load_all() -> dict[str, CheckKind]:
     directory: pkgutil would import typing, which costs every run a few milliseconds.)"""
     if not REGISTRY:
         for name in sorted(os.listdir(os.path.dirname(__file__))):
-            if name.endswith(".py") and name != "__init__.py":
+            if name.endswith(".py") and not name.startswith("_"):  # _name.py: a base, not a kind
                 importlib.import_module(f"{__name__}.{name[:-3]}")
     return REGISTRY
 

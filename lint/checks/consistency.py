@@ -2,7 +2,6 @@
 occurrence of the minority form is reported."""
 from __future__ import annotations
 
-from ..model import Related
 from ..patterns import search_prose, word_alternation
 from . import CheckKind, Param, register
 
@@ -37,8 +36,8 @@ class Consistency(CheckKind):
             else:  # a tie: the form used first sets the style
                 major, minor = (a, b) if uses[a][0].start() < uses[b][0].start() else (b, a)
             first = uses[major][0]
-            related = [Related(doc.location(first.start(), first.end()), f"'{first.group(0)}' used here")]
+            related = [doc.related(first.start(), first.end(), f"'{first.group(0)}' used here")]
             for m in uses[minor]:
-                yield rule.finding(doc, m.start(), m.end(), related, match=m.group(0),
+                yield rule.finding(doc.spot(m.start(), m.end()), related, match=m.group(0),
                                    preferred=first.group(0), count=len(uses[minor]),
                                    preferred_count=len(uses[major]))

@@ -1,13 +1,41 @@
-"""`date-weekday`: flags a weekday that does not match the date it names. The judgement lives in lint/dates/judge.py."""
+"""`date-weekday`: a weekday written next to a date it does not fall on."""
 from __future__ import annotations
 
-from ..dates import JudgedKind
+from ..dates.analysis import DocDates
+from ..dates.readings import known_pub, neighbour_years, sentence_years
+from ..dates.resolve import full, make, weekday_name
+from ..dates.scanner import WEEKDAYS
 from . import register
+from ._datekind import DateKind, Issue
 
 
 @register
-class DateWeekday(JudgedKind):
+class DateWeekday(DateKind):
     name = "date-weekday"
     summary = "flags a weekday that does not match the date it names"
     fields = ("text", "written", "actual", "date", "note")
-    judgement = "weekday"
+
+    def judge(self, dd: DocDates, rule) -> list[Issue]:
+        issues = []
+        pub = known_pub(dd)
+        for m in dd.days:
+            if m.weekday is None or {"iso", "numeric"} & m.flags:
+                continue
+            if m.year is not None:
+                years = [m.year]
+            elif pub is not None and "quoted" not in m.flags:
+                years = neighbour_years(m.month, pub)
+                if dd.pub.origin == "inferred":
+                    years += sorted(sentence_years(dd, m))
+                else:
+                    years += sorted(sentence_years(dd, m))
+            else:
+                continue
+            dates = [d for d in (make(y, m.month, m.day) for y in years) if d]
+            if not dates or any(d.weekday() == m.weekday for d in dates):
+                continue
+            d = dates[0]
+            issues.append(Issue(m.start, m.end, {
+                "text": m.text.strip(), "written": WEEKDAYS[m.weekday], "actual": weekday_name(d),
+                "date": full(d), "note": dd.pub.note() if m.year is None else ""}))
+        return issues

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Related
 from ..normalise import headline_key, text_key
 from . import CheckKind, Param, register
 
@@ -40,6 +39,6 @@ class DuplicateParagraph(CheckKind):
             if len(spans) != 2:
                 continue
             first, second = spans
-            related = [Related(doc.location(*first), "first occurrence")]
-            yield rule.finding(doc, *second, related, first_line=doc.lines.position(first[0])[0],
+            related = [doc.related(*first, "first occurrence")]
+            yield rule.finding(doc.spot(*second), related, first_line=doc.lines.position(first[0])[0],
                                words=len(key.split()))

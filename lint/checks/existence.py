@@ -28,4 +28,4 @@ class Existence(CheckKind):
         yield from notices
         for m in matches:
             if m.end() > m.start():
-                yield rule.finding(doc, m.start(), m.end(), match=m.group(0))
+                yield rule.finding(doc.spot(m.start(), m.end()), match=m.group(0))

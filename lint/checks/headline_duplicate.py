@@ -9,11 +9,18 @@ a series.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
-from ..model import Finding, Location, Related
+from ..model import Location, Related, Spot
 from ..normalise import headline_key
 from . import CrossArticleKind, Param, register
+
+
+class HeadlineUse(namedtuple("HeadlineUse", "key text place")):
+    """An article's headline: its comparison key, its text and its place (line, column, end line,
+    end column)."""
+
+    __slots__ = ()
 
 
 def _numbers(key: str) -> list[str]:
@@ -32,7 +39,10 @@ class HeadlineDuplicate(CrossArticleKind):
     hops = 1
 
     def term(self, record):
-        return record[0]
+        return record.key
+
+    def restored(self, values):
+        return HeadlineUse._make(values)
 
     def term_keys(self, term, rule):
         return _blocking_keys(term) if len(term) >= rule.params["min_length"] else ("d:" + term,)
@@ -43,11 +53,11 @@ class HeadlineDuplicate(CrossArticleKind):
         key = headline_key(doc.headline.text)
         if not key:
             return []
-        loc = doc.location(doc.headline.span.start, doc.headline.span.end)
-        return [(key, doc.headline.text, loc.line, loc.column, loc.end_line, loc.end_column)]
+        place = doc.location(doc.headline.span.start, doc.headline.span.end).place()
+        return [HeadlineUse(key, doc.headline.text, place)]
 
     def compare(self, records, rule, report_on):
-        entries = [(rec[0], rec[1], Location(path, *rec[2:6])) for path in sorted(records) for rec in records[path]]
+        entries = [(use.key, use.text, Location(path, *use.place)) for path in sorted(records) for use in records[path]]
         groups = defaultdict(list)
         for entry in entries:
             groups[entry[0]].append(entry)
@@ -73,9 +83,8 @@ class HeadlineDuplicate(CrossArticleKind):
             others = sorted((by_id[o] for o in others), key=lambda e: (e[2].path, e[2].line))
             related = [Related(o[2], f"same headline: {o[1]}") for o in others[:5]]
             first = others[0][2]
-            yield Finding(rule.id, rule.level, rule.message.format_map(dict(
-                headline=text, other_path=first.path, other_line=first.line, count=len(others))),
-                location, related)
+            yield rule.finding(Spot(location), related, headline=text, other_path=first.path,
+                               other_line=first.line, count=len(others))
 
     @staticmethod
     def _near_keys(keys: list[str], wanted: set[str], params) -> list[tuple[str, str]]:

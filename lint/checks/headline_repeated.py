@@ -3,7 +3,6 @@ slip that puts the headline on the page twice). Headings, list items and table c
 compared: a how-to's closing section or a table of documents may carry the story's title by design."""
 from __future__ import annotations
 
-from ..model import Related
 from ..normalise import headline_key, text_key
 from . import CheckKind, Param, register
 
@@ -31,5 +30,5 @@ class HeadlineRepeated(CheckKind):
                 continue  # lengths that cannot fold to the headline's are not normalised at all
             start = block.start + len(text) - len(text.lstrip())
             end = block.end - (len(text) - len(text.rstrip()))
-            related = [Related(doc.location(headline.span.start, headline.span.end), "headline")]
-            yield rule.finding(doc, start, end, related, headline=headline.text, headline_line=headline_line)
+            related = [doc.related(headline.span.start, headline.span.end, "headline")]
+            yield rule.finding(doc.spot(start, end), related, headline=headline.text, headline_line=headline_line)

@@ -3,7 +3,6 @@
 ("Chicken Kiev", "Kievan Rus"). Every hit carries a certain fix to the canonical spelling."""
 from __future__ import annotations
 
-from ..model import Fix
 from ..patterns import search_prose, word_alternation
 from . import CheckKind, Param, ParamError, register
 from .substitution import match_case
@@ -55,5 +54,5 @@ class HouseSpelling(CheckKind):
             found = m.group(0)
             canonical = table[found.casefold() if ignorecase else found]
             replacement = match_case(canonical, found) if ignorecase else canonical
-            yield rule.finding(doc, m.start(), m.end(), fix=Fix(m.start(), m.end(), found, replacement),
+            yield rule.finding(doc.spot(m.start(), m.end()), fix=doc.fix(m.start(), m.end(), replacement),
                                variant=found, canonical=replacement)

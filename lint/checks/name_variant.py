@@ -1,9 +1,14 @@
 """`name-variant`: one name spelled two ways in the same article (Musiienko / Musienko)."""
 from __future__ import annotations
 
-from ..model import Fix, Related
 from ..names.keys import fold
 from . import CheckKind, Param, register
+
+def spelling(text: str, count: int, counted_in: str, flagged: bool = False) -> dict:
+    """One spelling of a names finding's cluster, as reporters draw it: used `count` times in the
+    article ("article") or by `count` other articles ("articles"); `flagged` for the variant."""
+    return {"text": text, "count": count, "counted_in": counted_in, "flagged": flagged}
+
 
 # the names rules' shared list of spellings never taken for variants (with the configuration's)
 ACCEPTED = Param("list", default=[], doc="spellings that are names of their own, never variants")
@@ -31,11 +36,13 @@ class NameVariant(CheckKind):
         forms = forms_of(doc)
         for variant, usual, why in within_article(forms, accepted, self.ordinary):
             anchor = usual.mentions[0]
-            related = [Related(doc.location(anchor.start, anchor.end),
-                               f"\"{usual.text}\" is used {usual.count} time(s), first here")]
+            related = [doc.related(anchor.start, anchor.end,
+                                   f"\"{usual.text}\" is used {usual.count} time(s), first here")]
             certain = fix_ratio and usual.count >= fix_ratio * variant.count and usual.count >= 3
+            spellings = [spelling(usual.text, usual.count, "article"),
+                         spelling(variant.text, variant.count, "article", flagged=True)]
             for mention in variant.mentions:
-                fix = Fix(mention.start, mention.end, mention.text, usual.text) if certain else None
-                yield rule.finding(doc, mention.start, mention.end, related=related, fix=fix,
-                                   variant=variant.text, usual=usual.text, variant_count=variant.count,
-                                   usual_count=usual.count, reason=why)
+                fix = doc.fix(mention.start, mention.end, usual.text) if certain else None
+                yield rule.finding(doc.spot(mention.start, mention.end), related=related, fix=fix,
+                                   extra={"spellings": spellings}, variant=variant.text, usual=usual.text,
+                                   variant_count=variant.count, usual_count=usual.count, reason=why)

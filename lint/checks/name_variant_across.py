@@ -1,27 +1,49 @@
 """`name-variant-across`: an article that spells a name one way while the other articles of the
 run (later: of the archive) clearly prefer another spelling of it (Cathai / Cathay).
 
-Each article is reduced to compact records, one per spelling it uses:
-`(spelling, mentions, line, column, end_line, end_column, is_word, given_names, family_names,
-folded, transliteration_key)`, one `("", headline_words)` record, and one
-`("\tpair", variant, usual, mention_places)` record per misspelling names.variant reports in the
-article (the other articles may settle a tie, or take away a fix). The spelling's keys travel
-with it so that a run comparing one article with a whole indexed archive does not recompute them. The comparison groups spellings by cheap blocking keys
-before any edit distance, so it stays near linear in the number of distinct spellings.
+Each article is reduced to compact records: a SpellingUse per spelling it uses, its HeadlineWords,
+and a ReportedPair per misspelling names.variant reports in it (the other articles may settle a
+tie, or take away a fix). A spelling's keys travel with it so that a run comparing one article with
+a whole indexed archive does not recompute them. The comparison groups spellings by cheap blocking
+keys before any edit distance, so it stays near linear in the number of distinct spellings.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
-from ..model import Finding, Location, Related, Withdrawal
+from ..model import Location, Related, Spot, Withdrawal
 from ..names.keys import MIN_LENGTH, blocking_keys, fold, translit_key
 from . import CrossArticleKind, Param, register
-from .name_variant import ACCEPTED, NameVariant
+from .name_variant import ACCEPTED, NameVariant, spelling
 
-_HEADLINE = ""
-_PAIR = "\tpair"  # no spelling holds a tab
 _WORDS = re.compile(r"[^\W\d_]+")
+
+
+class SpellingUse(namedtuple("SpellingUse", "text mentions place is_word given family folded key")):
+    """How one article uses one spelling of a name: its text, number of mentions, the place of its
+    first mention (line, column, end line, end column: a name never spans lines), whether the
+    article also writes it in lower case, the keys of the given names before it and the family
+    names after it (up to three each), its folded form and its transliteration key."""
+
+    __slots__ = ()
+
+
+class HeadlineWords(namedtuple("HeadlineWords", "words")):
+    """The folded words of the article's headline: a spelling its headline uses is its own choice."""
+
+    __slots__ = ()
+
+
+class ReportedPair(namedtuple("ReportedPair", "variant usual places")):
+    """A misspelling names.variant reports in the article, with the places of its mentions."""
+
+    __slots__ = ()
+
+
+# the index keeps records as plain tuples whose first value names their type
+_STORED_AS = {SpellingUse: "s", HeadlineWords: "h", ReportedPair: "p"}
+_RESTORED_AS = {tag: cls for cls, tag in _STORED_AS.items()}
 
 
 @register
@@ -36,11 +58,18 @@ class NameVariantAcross(CrossArticleKind):
                                                     "established, never a variant"),
     }
     fields = ("variant", "usual", "variant_count", "usual_articles", "reason")
+    settles = (NameVariant.name,)
 
     hops = 2  # a spelling's partners, and theirs: whether a partner is itself someone's variant
 
     def term(self, record):
-        return record[0] if record[0] not in (_HEADLINE, _PAIR) else None  # those matter only to their article
+        return record.text if isinstance(record, SpellingUse) else None  # the others matter only to their article
+
+    def stored(self, record):
+        return (_STORED_AS[type(record)], *record)
+
+    def restored(self, values):
+        return _RESTORED_AS[values[0]]._make(values[1:])
 
     def term_keys(self, term, rule):
         folded = fold(term)
@@ -55,11 +84,11 @@ class NameVariantAcross(CrossArticleKind):
 
         records = []
         if doc.headline is not None:
-            records.append((_HEADLINE, tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
+            records.append(HeadlineWords(tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
         forms = forms_of(doc)
         for variant, usual, _ in within_article(forms, rule.prepared[0]):
             places = tuple(doc.location(m.start, m.end).place() for m in variant.mentions)
-            records.append((_PAIR, variant.text, usual.text, places))
+            records.append(ReportedPair(variant.text, usual.text, places))
         for form in forms.values():
             if len(form.folded) < MIN_LENGTH and form.folded.isascii() and form.text.isascii():
                 continue
@@ -67,38 +96,38 @@ class NameVariantAcross(CrossArticleKind):
                 continue  # an ordinary word is never compared (see compare)
             first = form.mentions[0]
             line, column = doc.lines.position(first.start)  # a name never spans lines
-            records.append((form.text, form.count, line, column, line, column + first.end - first.start,
-                            form.is_word, tuple(sorted(form.given))[:3], tuple(sorted(form.family))[:3],
-                            form.folded, form.key))
+            records.append(SpellingUse(form.text, form.count, (line, column, line, column + first.end - first.start),
+                                       form.is_word, tuple(sorted(form.given))[:3], tuple(sorted(form.family))[:3],
+                                       form.folded, form.key))
         return records
 
     def compare(self, records, rule, report_on):
         from ..names.group import Form, related_pairs
 
         accepted, max_articles, min_mentions = rule.prepared
-        uses: dict[str, dict[str, tuple]] = defaultdict(dict)  # spelling -> path -> record
+        uses: dict[str, dict[str, SpellingUse]] = defaultdict(dict)  # spelling -> path -> its use there
         headlines: dict[str, set[str]] = {}
-        pairs = []  # (path, variant, usual, places): names.variant's findings in reported articles
+        pairs: list[tuple[str, ReportedPair]] = []  # names.variant's findings in reported articles
         for path, recs in records.items():
             for rec in recs:
-                if rec[0] == _HEADLINE:
-                    headlines[path] = set(rec[1])
-                elif rec[0] == _PAIR:
-                    if path in report_on:
-                        pairs.append((path, *rec[1:]))
-                else:
-                    uses[rec[0]][path] = rec
+                if isinstance(rec, SpellingUse):
+                    uses[rec.text][path] = rec
+                elif isinstance(rec, HeadlineWords):
+                    headlines[path] = set(rec.words)
+                elif path in report_on:
+                    pairs.append((path, rec))
         yield from self._settle(pairs, uses)
         forms = {}
         for text, by_path in uses.items():
-            rec = next(iter(by_path.values()))
-            forms[text] = Form(text, rec[9], rec[10])
+            use = next(iter(by_path.values()))
+            forms[text] = Form(text, use.folded, use.key)
         for text, form in forms.items():
             form.count = len(uses[text])
+
         def can_vary(form):
             if form.count > max_articles or form.folded in accepted:
                 return False
-            return any(rec[1] >= min_mentions and not rec[6] for rec in uses[form.text].values())
+            return any(use.mentions >= min_mentions and not use.is_word for use in uses[form.text].values())
 
         def reportable(form):
             return can_vary(form) and any(path in report_on for path in uses[form.text])
@@ -126,14 +155,14 @@ class NameVariantAcross(CrossArticleKind):
         articles use `variant` and none uses `usual`. On a tie (both reported, each against the
         other) the used spelling is not the slip: its findings are withdrawn. Otherwise the article's
         own majority still speaks for `usual`, but a fix towards it is no longer certain."""
-        reported = {(path, variant, usual) for path, variant, usual, _ in pairs}
-        for path, variant, usual, places in pairs:
-            variant_uses, usual_uses = uses.get(variant, {}), uses.get(usual, {})
+        reported = {(path, pair.variant, pair.usual) for path, pair in pairs}
+        for path, pair in pairs:
+            variant_uses, usual_uses = uses.get(pair.variant, {}), uses.get(pair.usual, {})
             if path not in variant_uses or path not in usual_uses:
                 continue  # one of them is no name the articles are compared on
             if len(variant_uses) > 1 and len(usual_uses) == 1:
-                tie = (path, usual, variant) in reported
-                for place in places:
+                tie = (path, pair.usual, pair.variant) in reported
+                for place in pair.places:
                     yield Withdrawal(NameVariant.name, Location(path, *place), fix_only=not tie)
 
     def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, min_mentions, rule, report_on):
@@ -146,14 +175,14 @@ class NameVariantAcross(CrossArticleKind):
         if variant.folded in accepted or (why != "diacritics" and variant.folded in KNOWN_NAMES):
             return
         usual_uses = uses[usual.text]
-        usual_given = {g for rec in usual_uses.values() for g in rec[7]}
-        usual_family = {g for rec in usual_uses.values() for g in rec[8]}
-        for path, rec in sorted(uses[variant.text].items()):
-            if path not in report_on or path in usual_uses or rec[6]:
+        usual_given = {g for use in usual_uses.values() for g in use.given}
+        usual_family = {g for use in usual_uses.values() for g in use.family}
+        for path, use in sorted(uses[variant.text].items()):
+            if path not in report_on or path in usual_uses or use.is_word:
                 continue
-            if rec[1] < min_mentions:
+            if use.mentions < min_mentions:
                 continue
-            if different_people(set(rec[7]), usual_given) or different_people(set(rec[8]), usual_family, False):
+            if different_people(set(use.given), usual_given) or different_people(set(use.family), usual_family, False):
                 continue
             headline = headlines.get(path, set())
             if variant.folded in headline:
@@ -164,10 +193,10 @@ class NameVariantAcross(CrossArticleKind):
                     or less_plausible(variant.folded, usual.folded)
             if not clear:
                 continue
-            location = Location(path, rec[2], rec[3], rec[4], rec[5])
             others = sorted(usual_uses.items())
-            related = [Related(Location(p, r[2], r[3], r[4], r[5]), f"spelled \"{usual.text}\" here")
-                       for p, r in others[:5]]
-            yield Finding(rule.id, rule.level, rule.message.format_map(dict(
-                variant=variant.text, usual=usual.text, variant_count=rec[1],
-                usual_articles=usual.count, reason=why)), location, related)
+            related = [Related(Location(p, *other.place), f"spelled \"{usual.text}\" here") for p, other in others[:5]]
+            spellings = [spelling(usual.text, usual.count, "articles"),
+                         spelling(variant.text, use.mentions, "article", flagged=True)]
+            yield rule.finding(Spot(Location(path, *use.place)), related, extra={"spellings": spellings},
+                               variant=variant.text, usual=usual.text, variant_count=use.mentions,
+                               usual_articles=usual.count, reason=why)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from ..model import Fix
 from . import CheckKind, Param, register
 
 # A word, whitespace, the same word; not part of a contraction ("you're re-"), a hyphenated or
@@ -38,5 +37,4 @@ class Repetition(CheckKind):
             gap = doc.source[m.end(1):m.start(3)]
             if gap.strip() or gap.count("\n") > 1:
                 continue  # markup or a paragraph break stood between them
-            yield rule.finding(doc, m.start(1), m.end(3),
-                               fix=Fix(m.start(1), m.end(3), m.group(0), word), word=word)
+            yield rule.finding(doc.spot(m.start(1), m.end(3)), fix=doc.fix(m.start(1), m.end(3), word), word=word)

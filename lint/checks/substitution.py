@@ -1,7 +1,6 @@
 """`substitution`: a swap map of wrong -> right forms, with a certain fix for each hit."""
 from __future__ import annotations
 
-from ..model import Fix
 from ..patterns import search_prose, word_alternation
 from . import CheckKind, Param, register
 
@@ -39,5 +38,5 @@ class Substitution(CheckKind):
             replacement = table[found.casefold() if ignorecase else found]
             if ignorecase:
                 replacement = match_case(replacement, found)
-            yield rule.finding(doc, m.start(), m.end(), fix=Fix(m.start(), m.end(), found, replacement),
+            yield rule.finding(doc.spot(m.start(), m.end()), fix=doc.fix(m.start(), m.end(), replacement),
                                match=found, replacement=replacement)

@@ -174,3 +174,22 @@ def _publication(doc: Document, days: list[Mention]) -> Publication:
     gaps = [((ordinals[(i + 1) % len(ordinals)] - o) % 365, i) for i, o in enumerate(ordinals)]
     _, end = max(gaps)
     return Publication(make(PLACEHOLDER_YEAR, *points[end]), "inferred", False)
+
+
+def timeline_data(dd: DocDates) -> dict:
+    """The article's dates as plain values a reporter can draw without reading the article again:
+    the publication date and where it came from, and every day-of-month mention with its place in
+    the text and its calendar date (a year-less date in the publication year; None for a day the
+    month does not have)."""
+    pub = dd.pub
+    base_year = pub.date.year if pub.date is not None else PLACEHOLDER_YEAR
+    dates = []
+    for m in dd.days:
+        line, column = dd.doc.lines.position(m.start)
+        end_line, end_column = dd.doc.lines.position(m.end)
+        placed = make(m.year if m.year is not None else base_year, m.month, m.day)
+        dates.append({"text": m.text, "line": line, "column": column, "end_line": end_line,
+                      "end_column": end_column, "date": placed.isoformat() if placed else None,
+                      "year_written": m.year is not None})
+    return {"published": pub.date.isoformat() if pub.date is not None else None,
+            "published_origin": pub.origin, "year_known": pub.year_known, "dates": dates}

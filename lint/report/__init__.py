@@ -1,10 +1,13 @@
-"""Reporters: each turns the run's findings into one output format and decides nothing."""
+"""Reporters: each turns the run's findings into one output format and decides nothing.
+
+A reporter reads a finding's location, excerpt, related locations, fix, check kind and data; it
+never parses a message, never opens an article, and knows no check family by name.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from collections.abc import Callable
 
-from ..model import Document, Finding
+from ..model import Finding
 
 
 @dataclass
@@ -13,12 +16,10 @@ class Report:
     files_checked: int
     fixed: int = 0
     color: bool = False
-    source_line: Callable[[str, int], str | None] = lambda path, line: None
     # The rules of the run (lint.ruleset.Rule), for formats that describe them (SARIF).
     rules: list[object] = field(default_factory=list)
-    # The Document of a display path, read again on demand (HTML excerpts and timelines); None when
-    # it cannot be read.
-    document: Callable[[str], Document | None] = lambda path: None
+    # The headline of each article, by display path, for formats that show articles (HTML).
+    headlines: dict[str, str] = field(default_factory=dict)
 
 
 FORMATS = ("text", "json", "github", "sarif", "html")  # one module each, imported when used

@@ -1,9 +1,9 @@
-"""One self-contained HTML page: findings by article with their source excerpts, the timeline of every
-article with date findings, and the spelling clusters of name findings.
+"""One self-contained HTML page: findings by article with their excerpts, the timeline of every
+article whose findings carry one, and the spelling clusters of findings that carry spellings.
 
-No network: the CSS, the script and the timelines (SVG) are inline. The page only displays: the
-timeline shows the dates the date engine found (`lint.dates.analysis.analyse`) and marks the ones
-the findings point at; it judges nothing itself.
+No network: the CSS, the script and the timelines (SVG) are inline. The page only displays what the
+findings carry (`data["timeline"]`: the article's dates as the date analysis placed them;
+`data["spellings"]`: a name's spellings and their counts); it judges nothing and reads no article.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 from collections import OrderedDict
 from html import escape
 
-from ..model import Finding, Location
+from ..model import Excerpt, Finding, Location
 from . import Report
 from .text import _summary
 
@@ -26,40 +26,33 @@ def _e(value) -> str:
 
 # ---------------------------------------------------------------- excerpts
 
-def _line_offset(doc, line: int, column: int) -> int | None:
-    if doc is None or not 0 < line <= len(doc.lines.starts):
-        return None
-    return doc.lines.starts[line - 1] + column - 1
-
-
-def _excerpt(report: Report, loc: Location, css: str = "hit") -> str:
-    source = report.source_line(loc.path, loc.line)
-    if source is None:
+def _excerpt(excerpt: Excerpt | None, line: int, css: str = "hit") -> str:
+    if excerpt is None:
         return ""
-    start, end = loc.on_line(source)
-    if end == start and start < len(source):
-        match = re.match(r"\S+", source[start:])
+    text, start, end = excerpt.text, excerpt.start, excerpt.end
+    if end == start and start < len(text):
+        match = re.match(r"\S+", text[start:])
         end = start + (len(match.group(0)) if match else 1)
-    return (f'<pre class="excerpt"><span class="ln">{loc.line}</span>{_e(source[:start])}'
-            f'<mark class="{css}">{_e(source[start:end])}</mark>{_e(source[end:])}</pre>')
+    return (f'<pre class="excerpt"><span class="ln">{line}</span>{_e(text[:start])}'
+            f'<mark class="{css}">{_e(text[start:end])}</mark>{_e(text[end:])}</pre>')
 
 
 def _where(loc: Location) -> str:
     return f"{loc.path}:{loc.line}:{loc.column}"
 
 
-def _finding(report: Report, f: Finding, number: int) -> str:
+def _finding(f: Finding, number: int) -> str:
     parts = [f'<li class="finding level-{f.level}" id="finding-{number}" data-level="{f.level}">',
              f'<div class="head"><span class="badge {f.level}">{f.level}</span> '
              f'<code class="rule">{_e(f.rule)}</code> <span class="where">{_e(_where(f.location))}</span></div>',
              f'<p class="message">{_e(f.message)}</p>',
-             _excerpt(report, f.location)]
+             _excerpt(f.excerpt, f.location.line)]
     if f.related:
         parts.append('<ul class="related">')
         for r in f.related:
             parts.append(f'<li><span class="rel-msg">{_e(r.message)}</span> '
                          f'<span class="where">{_e(_where(r.location))}</span>'
-                         f'{_excerpt(report, r.location, "rel")}</li>')
+                         f'{_excerpt(r.excerpt, r.location.line, "rel")}</li>')
         parts.append("</ul>")
     if f.fix is not None:
         parts.append(f'<p class="fix">Fix: replace <code>{_e(f.fix.original)}</code> with '
@@ -78,64 +71,57 @@ class _Point:
         self.roles: set[str] = set()  # flagged, related
 
 
-def _timeline(report: Report, path: str, findings: list[Finding]) -> str:
-    from ..dates.analysis import analyse
-    from ..dates.resolve import PLACEHOLDER_YEAR, make
+def _overlaps(mention: dict, loc: Location) -> bool:
+    """Does a location's span overlap a date mention's (an empty span counts as one character)?"""
+    start, end = (mention["line"], mention["column"]), (mention["end_line"], mention["end_column"])
+    if end <= start:
+        end = (end[0], start[1] + 1)
+    a, b = (loc.line, loc.column), (loc.end_line, loc.end_column)
+    if b <= a:
+        b = (a[0], a[1] + 1)
+    return a < end and start < b
 
-    doc = report.document(path)
-    if doc is None:
-        return '<p class="note">The article could not be read again, so its timeline is not shown.</p>'
-    dd = analyse(doc)
-    pub = dd.pub
-    year_known = pub.date is not None and pub.year_known
-    base_year = pub.date.year if pub.date is not None else PLACEHOLDER_YEAR
 
-    def span(loc: Location):
-        start = _line_offset(doc, loc.line, loc.column)
-        end = _line_offset(doc, loc.end_line, loc.end_column)
-        return None if start is None else (start, max(start + 1, end or start))
-
-    flagged = [s for s in (span(f.location) for f in findings) if s]
-    related = [s for s in (span(r.location) for f in findings for r in f.related) if s]
-
-    def touches(m, spans) -> bool:  # the finding's span overlaps the mention
-        return any(a < max(m.end, m.start + 1) and m.start < b for a, b in spans)
+def _timeline(path: str, findings: list[Finding]) -> str:
+    timeline = findings[0].data["timeline"]
+    published = timeline["published"]
+    pub = dt.date.fromisoformat(published) if published else None
+    year_known = pub is not None and timeline["year_known"]
 
     points: "OrderedDict[dt.date, _Point]" = OrderedDict()
     off_axis = []
     any_yearless = False
-    for m in dd.days:
-        line = dd.line(m)
-        year = m.year if m.year is not None else base_year
-        date = make(year, m.month, m.day)
-        if date is None:
-            off_axis.append((m.text, line))
+    for mention in timeline["dates"]:
+        if mention["date"] is None:
+            off_axis.append((mention["text"], mention["line"]))
             continue
-        if m.year is None:
+        date = dt.date.fromisoformat(mention["date"])
+        if not mention["year_written"]:
             any_yearless = True
-        show_year = m.year is not None or year_known
+        show_year = mention["year_written"] or year_known
         label = f"{MONTHS[date.month - 1]} {date.day}" + (f", {date.year}" if show_year else "")
         point = points.setdefault(date, _Point(date, label))
-        if m.year is not None:
+        if mention["year_written"]:
             point.label = label
-        point.mentions.append((m.text, line))
-        if touches(m, flagged):
+        point.mentions.append((mention["text"], mention["line"]))
+        if any(_overlaps(mention, f.location) for f in findings):
             point.roles.add("flagged")
-        if touches(m, related):
+        if any(_overlaps(mention, r.location) for f in findings for r in f.related):
             point.roles.add("related")
 
     pub_label = ""
-    if pub.date is not None:
-        shown = f"{MONTHS[pub.date.month - 1]} {pub.date.day}" + (f", {pub.date.year}" if pub.year_known else "")
+    if pub is not None:
+        shown = f"{MONTHS[pub.month - 1]} {pub.day}" + (f", {pub.year}" if timeline["year_known"] else "")
         how = {"front-matter": "from the front matter", "option": "from --published",
                "dateline": "inferred from the dateline",
-               "inferred": "inferred from the article's timeline"}.get(pub.origin, pub.origin)
+               "inferred": "inferred from the article's timeline"}.get(timeline["published_origin"],
+                                                                       timeline["published_origin"])
         pub_label = f"published {shown} ({how})"
 
     out = [f'<figure class="timeline" data-path="{_e(path)}">',
            f'<figcaption>Timeline of the dates in the article'
            f'{" — " + _e(pub_label) if pub_label else " — publication date unknown"}</figcaption>']
-    out.append(_svg(list(points.values()), pub.date, pub_label, year_known))
+    out.append(_svg(list(points.values()), pub, pub_label, year_known))
     notes = []
     if any_yearless:
         notes.append("Dates written without a year are placed in the publication year"
@@ -151,7 +137,7 @@ def _timeline(report: Report, path: str, findings: list[Finding]) -> str:
         role = "flagged" if "flagged" in p.roles else ("conflicts with the flagged date" if "related" in p.roles else "")
         if "flagged" in p.roles and "related" in p.roles:
             role = "flagged; also cited against another date"
-        if pub.date == p.date:
+        if pub == p.date:
             role = (role + "; " if role else "") + "publication date"
         rows = "<br>".join(f"“{_e(t)}”" for t, _ in p.mentions)
         lines = ", ".join(str(n) for _, n in p.mentions)
@@ -231,45 +217,38 @@ def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: 
 
 # ---------------------------------------------------------------- names
 
-_VARIANT = re.compile(r'^"(?P<variant>[^"]+)" \((?P<count>\d+)x(?P<here> here)?\) looks like a misspelling of '
-                      r'"(?P<usual>[^"]+)"(?: \((?P<usual_count>\d+)x\))?'
-                      r'(?:, the spelling of (?P<articles>\d+) other article)?')
+def _count(spelling: dict) -> str:
+    if spelling["counted_in"] == "articles":
+        return f"in {spelling['count']} other article(s)"
+    return f"{spelling['count']}× in this article"
 
 
-def _names(report: Report, findings: list[Finding]) -> str:
+def _names(findings: list[Finding]) -> str:
+    """One table per usual spelling: its count, each flagged spelling with its count, and where the
+    findings point to."""
     clusters: "OrderedDict[str, dict]" = OrderedDict()
     for f in findings:
-        m = _VARIANT.match(f.message)
-        if m:
-            usual = m.group("usual")
-            variant, count = m.group("variant"), int(m.group("count"))
-            if m.group("usual_count"):
-                usual_count = f"{m.group('usual_count')}× in this article"
-            elif m.group("articles"):
-                usual_count = f"in {m.group('articles')} other article(s)"
-            else:
-                usual_count = ""
-        else:  # a message this page does not know: show the flagged text and its related spellings
-            source = report.source_line(f.location.path, f.location.line) or ""
-            end = f.location.end_column if f.location.end_line == f.location.line else len(source) + 1
-            variant = source[f.location.column - 1:end - 1] or f.rule
-            usual, count, usual_count = f"{f.rule}: {variant}", 1, ""
-        cluster = clusters.setdefault(usual, {"usual_count": usual_count, "variants": OrderedDict(), "related": []})
-        cluster["variants"][variant] = cluster["variants"].get(variant, 0) + count if not m else count
+        spellings = f.data["spellings"]
+        usual = next((s for s in spellings if not s["flagged"]), None)
+        key = usual["text"] if usual else f.rule
+        cluster = clusters.setdefault(key, {"usual": usual, "variants": OrderedDict(), "related": []})
+        for spelling in spellings:
+            if spelling["flagged"]:
+                cluster["variants"][spelling["text"]] = spelling["count"]
         cluster["related"].extend(f.related)
     out = ['<div class="names"><h3>Name spellings</h3>']
-    for usual, c in clusters.items():
-        out.append(f'<table class="cluster"><tr class="usual"><td>{_e(usual)}</td>'
-                   f'<td>{_e(c["usual_count"] or "usual spelling")}</td></tr>')
+    for key, c in clusters.items():
+        out.append(f'<table class="cluster"><tr class="usual"><td>{_e(key)}</td>'
+                   f'<td>{_e(_count(c["usual"]) if c["usual"] else "usual spelling")}</td></tr>')
         for variant, count in c["variants"].items():
             out.append(f'<tr class="variant"><td><mark class="hit">{_e(variant)}</mark></td>'
                        f'<td>{count}× (flagged)</td></tr>')
         seen = set()
         for r in c["related"]:
-            key = (r.location.path, r.location.line, r.message)
-            if key in seen:
+            where = (r.location.path, r.location.line, r.message)
+            if where in seen:
                 continue
-            seen.add(key)
+            seen.add(where)
             out.append(f'<tr class="where"><td></td><td>{_e(r.message)}: {_e(_where(r.location))}</td></tr>')
         out.append("</table>")
     out.append("</div>")
@@ -345,20 +324,19 @@ def render(report: Report) -> str:
     out.append("</header><main>")
     number = 0
     for i, (path, findings) in enumerate(by_path.items(), 1):
-        doc = report.document(path)
         out.append(f'<section class="article" id="article-{i}"><h2>{_e(path)}</h2>')
-        if doc is not None and doc.headline is not None:
-            out.append(f'<p class="headline">{_e(doc.headline.text)}</p>')
-        dates = [f for f in findings if f.rule.startswith("dates.")]
-        if dates:
-            out.append(_timeline(report, path, dates))
-        names = [f for f in findings if f.rule.startswith("names.")]
-        if names:
-            out.append(_names(report, names))
+        if path in report.headlines:
+            out.append(f'<p class="headline">{_e(report.headlines[path])}</p>')
+        dated = [f for f in findings if "timeline" in f.data]
+        if dated:
+            out.append(_timeline(path, dated))
+        spelt = [f for f in findings if "spellings" in f.data]
+        if spelt:
+            out.append(_names(spelt))
         out.append('<ol class="findings">')
         for f in findings:
             number += 1
-            out.append(_finding(report, f, number))
+            out.append(_finding(f, number))
         out.append("</ol></section>")
     out.append(f"</main><script>{_JS}</script></body></html>")
     return "\n".join(out) + "\n"

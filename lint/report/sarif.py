@@ -107,9 +107,8 @@ def _result(f: Finding, index: dict[str, int], report: Report) -> dict:
     if f.fix is not None:
         fix = f.fix
         deleted = {"charOffset": fix.start, "charLength": fix.end - fix.start}
-        doc = report.document(loc.path)
-        if doc is not None:
-            deleted.update(_region(doc.location(fix.start, fix.end)))
+        if fix.location is not None:
+            deleted.update(_region(fix.location))
         result["fixes"] = [{
             "description": {"text": f"replace {fix.original!r} with {fix.replacement!r}"},
             "artifactChanges": [{

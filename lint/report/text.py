@@ -20,14 +20,14 @@ def render(report: Report) -> str:
         loc = f.location
         out.append(f"{paint(f'{loc.path}:{loc.line}:{loc.column}:', 'bold')} "
                    f"{paint(f.level, f.level)} {paint(f.rule, 'bold')} {f.message}")
-        source = report.source_line(loc.path, loc.line)
-        if source is not None:
+        excerpt = f.excerpt
+        if excerpt is not None:
             gutter = " " * len(str(loc.line))
-            width = (loc.end_column if loc.end_line == loc.line else len(source) + 1) - loc.column
-            shown = source.expandtabs(1)
+            shown = excerpt.text.expandtabs(1)
             out.append(f"{gutter} {paint('|', 'dim')}")
             out.append(f"{loc.line} {paint('|', 'dim')} {shown}")
-            out.append(f"{gutter} {paint('|', 'dim')} {' ' * (loc.column - 1)}{paint('^' * max(1, width), f.level)}")
+            caret = "^" * max(1, excerpt.end - excerpt.start)
+            out.append(f"{gutter} {paint('|', 'dim')} {' ' * excerpt.start}{paint(caret, f.level)}")
         for related in f.related:
             r = related.location
             out.append(f"  = {related.message}: {r.path}:{r.line}:{r.column}")

@@ -1,0 +1,40 @@
+"""The base of the date check kinds: one document's date analysis in (made once, shared by every
+date rule), findings out, each carrying the article's timeline for reporters to draw."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import CheckKind
+
+
+@dataclass
+class Issue:
+    """What a date judgement found: the span to point at (the wrong date as written), the message
+    fields, and related spans as (start, end, message)."""
+
+    start: int
+    end: int
+    fields: dict
+    related: list = field(default_factory=list)
+
+
+class DateKind(CheckKind):
+    """A date check kind: `judge` reads the document's DocDates and returns Issues."""
+
+    def judge(self, dd, rule) -> list[Issue]:
+        raise NotImplementedError
+
+    def check(self, doc, rule):
+        from ..dates.analysis import analyse, timeline_data
+
+        dd = analyse(doc)
+        if not dd.days and not dd.mentions:
+            return
+        issues = self.judge(dd, rule)
+        if not issues:
+            return
+        timeline = timeline_data(dd)
+        for issue in issues:
+            related = [doc.related(start, end, message) for start, end, message in issue.related]
+            yield rule.finding(doc.spot(issue.start, issue.end), related, extra={"timeline": timeline},
+                               **issue.fields)
