@@ -94,7 +94,7 @@ def _load(args_config: str | None):
     if config.builtin_rules:
         sources.extend(ruleset.pack_files(ruleset.builtin_pack_dir(), "rules"))
     sources.extend(config.rule_packs)
-    return config, ruleset.load_rules(sources, config.levels, config.accepted_names)
+    return config, ruleset.load_rules(sources, config.levels, config.parameters)
 
 
 def _lint(args) -> int:

@@ -25,10 +25,21 @@ SCHEMA = {
     "exclude": ("list", "globs of paths never walked"),
     "headline-keys": ("list", "front-matter keys holding the headline, first found wins"),
     "date-keys": ("list", "front-matter keys holding the publication date, first found wins"),
-    "accepted-names": ("list", "spellings that are never reported as variants of each other"),
+    "parameters": ("map-of-maps", "rule id or prefix -> {parameter: value}, replacing the rules' own values"),
     "cache-dir": ("str", "where the archive index lives, relative to this file"),
     "content-paths": ("list", "what the archive index covers, relative to this file"),
 }
+
+
+@dataclass(frozen=True)
+class ParameterOverride:
+    """Parameter values the configuration gives the rules a selector (rule id or prefix) matches,
+    with where each was written."""
+
+    selector: str
+    values: dict[str, object]
+    where_value: dict[str, str]  # parameter -> "file:line"
+    where: str  # the selector's "file:line"
 
 
 @dataclass
@@ -45,7 +56,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     headline_keys: tuple[str, ...] = ("title", "headline")
     date_keys: tuple[str, ...] = ("date", "published", "pubDate", "publishDate", "published_at")
-    accepted_names: list[str] = field(default_factory=list)
+    parameters: list[ParameterOverride] = field(default_factory=list)
     cache_dir: Path | None = None
     content_paths: list[Path] | None = None
 
@@ -112,7 +123,15 @@ def load(path: Path | None) -> Config:
         config.headline_keys = tuple(data["headline-keys"])
     if "date-keys" in data:
         config.date_keys = tuple(data["date-keys"])
-    config.accepted_names = list(data.get("accepted-names", []))
+    if "parameters" in data:
+        overrides = data["parameters"]
+        config.parameters = [
+            ParameterOverride(selector, dict(values),
+                              {name: f"{display}:{values.line_of(name)}" for name in values},
+                              f"{display}:{overrides.line_of(selector)}")
+            for selector, values in overrides.items()]
+        for override in config.parameters:
+            _check_selector(override.selector, override.where)
     if "cache-dir" in data:
         config.cache_dir = base / data["cache-dir"]
     if "content-paths" in data:
@@ -128,10 +147,13 @@ def _check_type(key, value, kind, where):
         "map": lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()),
         "map-of-lists": lambda v: isinstance(v, dict) and all(
             isinstance(x, list) and all(isinstance(y, str) for y in x) for x in v.values()),
+        "map-of-maps": lambda v: isinstance(v, dict) and all(
+            isinstance(x, dict) and all(isinstance(k, str) for k in x) for x in v.values()),
     }[kind](value)
     if not ok:
         described = {"list": "a list of strings", "bool": "true or false", "str": "a string",
-                     "map": "a mapping of strings to strings", "map-of-lists": "a mapping of strings to lists of strings"}
+                     "map": "a mapping of strings to strings", "map-of-lists": "a mapping of strings to lists of strings",
+                     "map-of-maps": "a mapping of rule ids or prefixes to mappings of parameters to values"}
         raise LintError(f"{where}: '{key}' must be {described[kind]}")
 
 

@@ -94,18 +94,28 @@ def pack_files(location: Path, display: str) -> list[tuple[Path, str]]:
 
 
 def load_rules(sources: list[tuple[Path, str]], levels: dict[str, str] | None = None,
-               accepted_names: list[str] = ()) -> RuleSet:
-    """Load every pack in `sources` (path, display name); `levels` overrides rule levels by id, and
-    the configuration's accepted names join the `accepted` list of every check kind that takes one."""
+               overrides: list = ()) -> RuleSet:
+    """Load every pack in `sources` (path, display name); `levels` overrides rule levels by id or
+    prefix, and `overrides` (config.ParameterOverride) replace parameter values of the rules their
+    selector matches. An override that matches no rule, or names a parameter none of its rules
+    takes, is an error at its line: a typo must not pass for a setting."""
     kinds = checks.load_all()
     ruleset = RuleSet()
     seen: dict[str, str] = {}
+    applied: set[tuple[str, str]] = set()  # (selector, parameter) given to some rule
     for path, display in sources:
-        for rule in _load_pack(path, display, kinds, list(accepted_names)):
+        for rule in _load_pack(path, display, kinds, overrides, applied):
             if rule.id in seen:
                 raise LintError(f"{rule.origin}: rule id '{rule.id}' is already defined at {seen[rule.id]}")
             seen[rule.id] = rule.origin
             ruleset.rules.append(rule)
+    for override in overrides:
+        if not any(matches(rule.id, override.selector) for rule in ruleset.rules):
+            raise LintError(f"{override.where}: parameters for '{override.selector}', which matches no rule")
+        for name in override.values:
+            if (override.selector, name) not in applied:
+                raise LintError(f"{override.where_value[name]}: no rule matched by '{override.selector}' "
+                                f"takes parameter '{name}'")
     for rule_id, level in (levels or {}).items():
         for rule in ruleset.rules:
             if matches(rule.id, rule_id):
@@ -113,7 +123,7 @@ def load_rules(sources: list[tuple[Path, str]], levels: dict[str, str] | None = 
     return ruleset
 
 
-def _load_pack(path: Path, display: str, kinds: dict[str, CheckKind], accepted_names: list[str]) -> list[Rule]:
+def _load_pack(path: Path, display: str, kinds: dict[str, CheckKind], overrides, applied) -> list[Rule]:
     data = yamlfile.load(path, display)
     if not isinstance(data, yamlfile.LineDict):
         raise LintError(f"{display}:1: a rule pack is a mapping with a 'rules' list")
@@ -121,10 +131,11 @@ def _load_pack(path: Path, display: str, kinds: dict[str, CheckKind], accepted_n
     entries = data["rules"]
     if not isinstance(entries, yamlfile.LineList):
         raise LintError(f"{display}:{data.line_of('rules')}: 'rules' must be a list")
-    return [_load_rule(entry, entries.line_of(i), display, kinds, accepted_names) for i, entry in enumerate(entries)]
+    return [_load_rule(entry, entries.line_of(i), display, kinds, overrides, applied)
+            for i, entry in enumerate(entries)]
 
 
-def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind], accepted_names: list[str]) -> Rule:
+def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind], overrides, applied) -> Rule:
     if not isinstance(entry, yamlfile.LineDict):
         raise LintError(f"{display}:{line}: each rule is a mapping")
     kind_name = entry.get("check")
@@ -159,8 +170,16 @@ def _load_rule(entry, line: int, display: str, kinds: dict[str, CheckKind], acce
             raise LintError(f"{display}:{entry.line}: rule '{rule_id}' needs parameter '{name}' for check '{kind.name}'")
         else:
             params[name] = spec.default
-    if "accepted" in kind.params and accepted_names:
-        params["accepted"] = list(params["accepted"] or []) + accepted_names
+    for override in overrides:
+        if not matches(rule_id, override.selector):
+            continue
+        for name, value in override.values.items():
+            if name in kind.params:
+                try:
+                    params[name] = kind.params[name].decode(name, value)
+                except ParamError as exc:
+                    raise LintError(f"{override.where_value[name]}: rule '{rule_id}': {exc}") from None
+                applied.add((override.selector, name))
     try:
         prepared = kind.prepare(params)
     except ParamError as exc:

@@ -251,3 +251,29 @@ def test_a_yaml_error_is_reported_even_after_a_good_version_was_cached(tmp_path)
     path.write_text("rules: [\n  - x: 1\n")
     with pytest.raises(LintError, match=r"pack.yaml:\d+: invalid YAML"):
         yamlfile.load(path)
+
+
+# --- parameters: per-rule parameter values from the configuration --------------------------------
+
+def test_parameters_replace_a_rule_value_by_id_or_prefix(tmp_path, capsys, monkeypatch):
+    write_project(tmp_path, rule("house.words", "existence", tokens=["zebra"]),
+                  config="parameters:\n  house.words:\n    tokens: [giraffe]\n")
+    write(tmp_path / "a.md", "A zebra met a giraffe.\n")
+    monkeypatch.chdir(tmp_path)
+    code, findings, _ = run_json(capsys, "a.md")
+    assert [f["data"]["match"] for f in findings["findings"]] == ["giraffe"]
+
+
+@pytest.mark.parametrize("parameters,message", [
+    ("  housing:\n    tokens: [giraffe]\n", "a.lint.yaml:4: parameters for 'housing', which matches no rule"),
+    ("  house:\n    tokenz: [giraffe]\n", "a.lint.yaml:5: no rule matched by 'house' takes parameter 'tokenz'"),
+    ("  house.words:\n    tokens: giraffe\n",
+     "a.lint.yaml:5: rule 'house.words': parameter 'tokens' must be list, got str"),
+])
+def test_parameters_that_match_nothing_or_do_not_fit_are_errors(tmp_path, capsys, monkeypatch, parameters, message):
+    write_project(tmp_path, rule("house.words", "existence", tokens=["zebra"]))
+    (tmp_path / "a.lint.yaml").write_text("builtin-rules: false\nrules: [mypack.yaml]\nparameters:\n" + parameters)
+    write(tmp_path / "a.md", "A zebra.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "--config", "a.lint.yaml", "a.md")
+    assert (code, err) == (2, f"lint: {message}\n")

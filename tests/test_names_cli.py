@@ -187,7 +187,7 @@ def test_configured_accepted_names_silence_a_variant(tmp_path, capsys, monkeypat
                                    encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert [f["rule"] for f in run_json(capsys, "--select", "names", "a.md")] == ["names.variant"]
-    (tmp_path / ".lint.yaml").write_text("accepted-names:\n  - Musienko\n", encoding="utf-8")
+    (tmp_path / ".lint.yaml").write_text("parameters:\n  names:\n    accepted: [Musienko]\n", encoding="utf-8")
     assert run_json(capsys, "--select", "names", "a.md") == []
 
 
