@@ -2,7 +2,7 @@
 """Time a rule family on one article and on a corpus, next to `python -c pass` measured in the same run.
 
 usage: bench/bench_checks.py [FAMILY] [--seed FILE] [--corpus DIR] [--runs N] [--versus OTHER]
-                             [--sample N]
+                             [--against CHECKOUT] [--sample N]
 
 FAMILY is a rule family or selector (default: dates; e.g. names). Each figure is the median of N
 runs. The single article is timed through the CLI, as a user waits for it: interpreter start, rule
@@ -13,6 +13,10 @@ and again in-process (reading and the family's checks only, no start-up) to show
 timing one family right after the other, so that a busy machine slows both alike; and, where valgrind is
 installed, by the instructions each family's checks execute on a sample of N articles (default
 200), which a shared machine's load does not change.
+
+--against CHECKOUT compares FAMILY's checks in this checkout with the same family's checks in
+another checkout of the project (an earlier commit, say: `git worktree add ../base HEAD~5`), the
+same way: rounds alternating between the two packages, each in its own process, and instructions.
 """
 from __future__ import annotations
 
@@ -26,7 +30,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the in-process timings import this checkout's package
+# the in-process timings import this checkout's package, or the one --against asked a process to time
+PACKAGE = Path(os.environ.get("BENCH_PACKAGE_ROOT", ROOT))
+sys.path.insert(0, str(PACKAGE))
 PY = sys.executable
 
 
@@ -52,6 +58,16 @@ def family_rules(family: str) -> list:
     return ruleset.load_rules(ruleset.pack_files(ruleset.builtin_pack_dir(), "rules")).selected([family], []).rules
 
 
+def analyse(doc, rules):
+    """The per-article checks of one document (where the package keeps them: older checkouts had
+    them in lint.engine)."""
+    try:
+        from lint.reading import analyse as run_checks
+    except ImportError:
+        from lint.engine import analyse as run_checks
+    return run_checks(doc, rules)
+
+
 def read_all(files: list[Path]) -> list:
     from lint.documents import ReaderOptions, read_document
 
@@ -60,8 +76,6 @@ def read_all(files: list[Path]) -> list:
 
 def in_process(family: str, files: list[Path], runs: int) -> tuple[float, float]:
     """Median seconds for reading + the family's checks, and for the checks alone."""
-    from lint import engine
-
     rules = family_rules(family)
     both, checks = [], []
     for _ in range(runs):
@@ -70,7 +84,7 @@ def in_process(family: str, files: list[Path], runs: int) -> tuple[float, float]
         t_read = time.perf_counter() - t
         t = time.perf_counter()
         for doc in docs:
-            engine.analyse(doc, rules)
+            analyse(doc, rules)
         t_checks = time.perf_counter() - t
         both.append(t_read + t_checks)
         checks.append(t_checks)
@@ -79,8 +93,6 @@ def in_process(family: str, files: list[Path], runs: int) -> tuple[float, float]
 
 def checks_alone(families: list[str], files: list[Path], runs: int) -> dict[str, list[float]]:
     """Seconds of each family's checks over the same documents, round by round in turn."""
-    from lint import engine
-
     rules = {family: family_rules(family) for family in families}
     docs = read_all(files)
     times: dict[str, list[float]] = {family: [] for family in families}
@@ -88,7 +100,7 @@ def checks_alone(families: list[str], files: list[Path], runs: int) -> dict[str,
         for family in families:
             t = time.perf_counter()
             for doc in docs:
-                engine.analyse(doc, rules[family])
+                analyse(doc, rules[family])
             times[family].append(time.perf_counter() - t)
     return times
 
@@ -101,24 +113,23 @@ def sample(files: list[Path], n: int) -> list[Path]:
 def count_target(family: str, files: list[Path], check: bool) -> None:
     """What valgrind runs: read the sample and warm the family up (every rule's first use), then
     check the rest of the sample only when `check` is set; the difference is the checks' cost."""
-    from lint import engine
-
     rules = family_rules(family)
     docs = read_all(files)
-    engine.analyse(docs[0], rules)
+    analyse(docs[0], rules)
     if check:
         for doc in docs[1:]:
-            engine.analyse(doc, rules)
+            analyse(doc, rules)
 
 
-def instructions(family: str, corpus: Path, n: int) -> int | None:
+def instructions(family: str, corpus: Path, n: int, package: Path = PACKAGE) -> int | None:
     """Instructions (millions) the family's checks execute on the sample, or None without valgrind."""
     counts = []
     for mode in ("read", "check"):
         cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", PY, __file__, family,
                "--corpus", str(corpus), "--sample", str(n), "--count-target", mode]
+        env = {**os.environ, "PYTHONHASHSEED": "0", "BENCH_PACKAGE_ROOT": str(package)}
         try:
-            proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+            proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
         except FileNotFoundError:
             return None
         found = re.search(r"Collected : (\d+)", proc.stderr)
@@ -126,6 +137,46 @@ def instructions(family: str, corpus: Path, n: int) -> int | None:
             sys.exit(f"valgrind failed ({proc.returncode}): {proc.stderr[-500:]}")
         counts.append(int(found.group(1)))
     return (counts[1] - counts[0]) // 1_000_000
+
+
+def time_target(family: str, files: list[Path], runs: int) -> None:
+    """What each process of --against runs: the median seconds of `runs` passes of the family's
+    checks over the documents, after one pass that warms every rule up."""
+    rules = family_rules(family)
+    docs = read_all(files)
+    for doc in docs:
+        analyse(doc, rules)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for doc in docs:
+            analyse(doc, rules)
+        times.append(time.perf_counter() - t)
+    print(statistics.median(times))
+
+
+def against(family: str, other: Path, corpus: Path, runs: int, n: int) -> None:
+    """FAMILY's checks in this checkout and in `other`, in alternating processes."""
+    packages = {"this": ROOT, "other": other.resolve()}
+    times: dict[str, list[float]] = {name: [] for name in packages}
+    for _ in range(runs):
+        for name, root in packages.items():
+            cmd = [PY, __file__, family, "--corpus", str(corpus), "--time-target"]
+            proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "BENCH_PACKAGE_ROOT": str(root)})
+            if proc.returncode != 0:
+                sys.exit(f"timing {root} failed: {proc.stderr[-500:]}")
+            times[name].append(float(proc.stdout.split()[-1]))
+    counts = {name: instructions(family, corpus, n, root) for name, root in packages.items()}
+    print(f"{family} checks, this checkout vs {other}, corpus ({len(corpus_files(corpus))} files), {runs} alternating rounds")
+    print(f"{'checkout':10} {'median s':>9} {'fastest s':>10} {'M instructions':>15}")
+    for name in packages:
+        shown = "no valgrind" if counts[name] is None else str(counts[name])
+        print(f"{name:10} {statistics.median(times[name]):9.3f} {min(times[name]):10.3f} {shown:>15}")
+    ratio = statistics.median(a / b for a, b in zip(times["this"], times["other"]))
+    line = f"this / other: {ratio:.2f} by time (median of the rounds' ratios)"
+    if None not in counts.values():
+        line += f", {counts['this'] / counts['other']:.2f} by instructions ({n}-article sample)"
+    print(line)
 
 
 def versus(family: str, other: str, corpus: Path, runs: int, n: int) -> None:
@@ -153,11 +204,19 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--versus", metavar="OTHER", help="compare FAMILY's checks with OTHER's on the corpus")
+    ap.add_argument("--against", metavar="CHECKOUT", help="compare FAMILY's checks with another checkout's")
     ap.add_argument("--sample", type=int, default=200, help="articles for the instruction counts")
     ap.add_argument("--count-target", choices=("read", "check"), help=argparse.SUPPRESS)
+    ap.add_argument("--time-target", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.count_target:
         count_target(a.family, sample(corpus_files(Path(a.corpus)), a.sample), a.count_target == "check")
+        return 0
+    if a.time_target:
+        time_target(a.family, corpus_files(Path(a.corpus)), 3)
+        return 0
+    if a.against:
+        against(a.family, Path(a.against), Path(a.corpus), a.runs, a.sample)
         return 0
     if a.versus:
         versus(a.family, a.versus, Path(a.corpus), a.runs, a.sample)
