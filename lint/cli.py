@@ -169,7 +169,7 @@ def _command(name: str, argv: list[str]) -> int:
     parser = _Parser(prog=f"lint {name}")
     parser.add_argument("--config", metavar="PATH")
     if name == "explain":
-        parser.add_argument("rule", metavar="RULE")
+        parser.add_argument("rule", metavar="RULE", help="a rule id, or a check kind's name")
     if name == "cache":
         parser.add_argument("action", choices=["clear"])
         parser.add_argument("paths", nargs="*", metavar="PATH", help="a path inside the archive (default: .)")
@@ -183,11 +183,17 @@ def _command(name: str, argv: list[str]) -> int:
         for rule_id, text in ruleset.INPUT_RULES.items():
             print(f"{rule_id:36} {'':8} {text} (reported by the readers)")
         return EXIT_OK
+    from . import checks
+    from .docs import kind_doc, rule_doc
+
     rule = rules.by_id(args.rule)
-    if rule is None:
-        raise LintError(f"unknown rule '{args.rule}' (see 'lint rules')")
-    from .docs import rule_doc
-    sys.stdout.write(rule_doc(rule))
+    kind = checks.load_all().get(args.rule)
+    if rule is not None:
+        sys.stdout.write(rule_doc(rule))
+    elif kind is not None:
+        sys.stdout.write(kind_doc(kind, [r for r in rules.rules if r.kind is kind]))
+    else:
+        raise LintError(f"unknown rule or check kind '{args.rule}' (see 'lint rules')")
     return EXIT_OK
 
 

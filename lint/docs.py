@@ -1,12 +1,17 @@
-"""Rule documentation, generated from the rules themselves: `lint explain` and docs/rules.md.
+"""Rule documentation, generated from the rules and check kinds themselves: `lint explain` and
+docs/rules.md.
 
 `python -m lint.docs > docs/rules.md` writes the whole reference: every shipped pack, the rules the
-readers report, and the off-by-default packs of rules/examples/ in their own section.
+readers report, the off-by-default packs of rules/examples/ in their own section, and every check
+kind with its parameters and message fields, so that a newsroom can write rules of its own.
 """
 from __future__ import annotations
 
+import re
 import sys
 
+from . import checks
+from .checks import CheckKind
 from .ruleset import INPUT_RULES, Rule, builtin_pack_dir, load_rules, pack_files
 
 COMMAND = "python -m lint.docs > docs/rules.md"
@@ -26,6 +31,46 @@ def rule_doc(rule: Rule) -> str:
             for text in documents:
                 lines += ["```markdown", text.rstrip("\n"), "```", ""]
     return "\n".join(lines) + "\n"
+
+
+def kind_doc(kind: CheckKind, used_by: list[Rule] = ()) -> str:
+    """A check kind's section: what it does, its parameters (type, default, what each does) and the
+    fields a message template may use."""
+    module = sys.modules[type(kind).__module__]
+    about = re.sub(r"^`[\w-]+`:\s*", "", (module.__doc__ or "").strip())
+    lines = [f"## Check kind `{kind.name}`", "", f"{kind.summary[:1].upper()}{kind.summary[1:]}.", ""]
+    if about:
+        about = about[:1].upper() + about[1:]
+        lines += [" ".join(about.split("\n\n")[0].split()), ""]
+        lines += [" ".join(p.split()) + "\n" for p in about.split("\n\n")[1:]]
+    if kind.cross_article:
+        lines += ["Compares articles with each other (and with the archive index).", ""]
+    if kind.params:
+        lines += ["| parameter | type | default | what it does |", "|---|---|---|---|"]
+        for name, param in kind.params.items():
+            default = "required" if param.required else ("none" if param.default is None else f"`{param.default!r}`")
+            lines.append(f"| `{name}` | {param.type} | {default} | {param.doc} |")
+        lines.append("")
+    else:
+        lines += ["No parameters.", ""]
+    if kind.fields:
+        lines += ["| message field | holds |", "|---|---|"]
+        lines += [f"| `{{{name}}}` | {doc} |" for name, doc in kind.fields.items()]
+        lines.append("")
+    if used_by:
+        lines += ["Used by: " + ", ".join(f"`{rule.id}`" for rule in used_by) + ".", ""]
+    return "\n".join(lines) + "\n"
+
+
+def kinds_markdown(rules: list[Rule]) -> list[str]:
+    """Every registered check kind, with the rules of `rules` that use it."""
+    out = ["# Check kinds", "",
+           "A rule picks its kind with `check:` and sets the kind's parameters beside `id`, `level`,",
+           "`message`, `description`, `why` and `examples`; its message may use the kind's fields as",
+           "`{field}` placeholders. `lint explain KIND` prints one kind's section.", ""]
+    for name, kind in sorted(checks.load_all().items()):
+        out.append(kind_doc(kind, [r for r in rules if r.kind is kind]))
+    return out
 
 
 def _pack(path, display: str) -> list[str]:
@@ -57,9 +102,11 @@ def rules_markdown() -> str:
     out += [f"- `{rule_id}`: {text}" for rule_id, text in INPUT_RULES.items()] + [""]
     out += ["# Off by default: `rules/examples/`", "",
             "Packs to copy and adapt; list your copy under `rules:` in `.lint.yaml` to use one.", ""]
-    for path, display in pack_files(root / "examples", "rules/examples"):
+    examples = pack_files(root / "examples", "rules/examples")
+    for path, display in examples:
         out += [line.replace("# Pack ", "# Example pack ", 1) if line.startswith("# Pack ") else line
                 for line in _pack(path, display)]
+    out += kinds_markdown(load_rules(pack_files(root, "rules") + examples).rules)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

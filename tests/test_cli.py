@@ -341,7 +341,7 @@ def test_explain_prints_the_rule_doc_with_examples(capsys, monkeypatch):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["explain", "headlines.nope"], "lint: unknown rule 'headlines.nope' (see 'lint rules')"),
+    (["explain", "headlines.nope"], "lint: unknown rule or check kind 'headlines.nope' (see 'lint rules')"),
     (["explain"], "lint: usage:"),
     (["rules", "--bogus"], "lint: usage:"),
 ])

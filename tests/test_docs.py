@@ -53,4 +53,29 @@ def test_explain_prints_the_rules_md_section(capsys, monkeypatch, tmp_path):
         assert code == 0 and out.startswith(f"## {rule.id}\n")
         assert "\n" + out in doc
     code, _, err = run(capsys, "explain", "dates.nope")
-    assert code == 2 and "unknown rule 'dates.nope'" in err
+    assert code == 2 and "unknown rule or check kind 'dates.nope'" in err
+
+
+def test_every_check_kind_documents_its_parameters_and_fields(capsys, monkeypatch, tmp_path):
+    """A newsroom writes rules of its own from the docs alone: every kind has a summary, every
+    parameter a doc, every message field a description, all in docs/rules.md and `lint explain KIND`."""
+    from lint import checks
+
+    monkeypatch.chdir(tmp_path)
+    doc = DOC.read_text(encoding="utf-8")
+    kinds = checks.load_all()
+    assert "\n# Check kinds\n" in doc
+    for name, kind in kinds.items():
+        assert kind.summary, name
+        assert all(param.doc for param in kind.params.values()), name
+        assert all(kind.fields.values()), name
+        code, out, _ = run(capsys, "explain", name)
+        assert code == 0 and out.startswith(f"## Check kind `{name}`\n"), name
+        assert out.split("\nUsed by:")[0] in doc, name
+        for param in kind.params:
+            assert f"| `{param}` |" in out, (name, param)
+        for field in kind.fields:
+            assert f"| `{{{field}}}` |" in out, (name, field)
+    section = doc.split("## Check kind `existence`\n")[1].split("\n## ")[0]
+    assert "| `tokens` | list | none | words or phrases, matched as whole words |" in section
+    assert "Used by: `style.banned-phrase`." in section

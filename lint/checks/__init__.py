@@ -19,7 +19,8 @@ REGISTRY: dict[str, "CheckKind"] = {}
 class CheckKind:
     """Base for check kinds.
 
-    `params` declares what a rule may set; `fields` names the placeholders a message template may use.
+    `params` declares what a rule may set; `fields` names the placeholders a message template may use,
+    each with what it holds (both are rendered into the rule documentation).
     `prepare` turns decoded parameters into whatever the check needs (compiled patterns, lookup
     tables) once, when rules load, and raises ParamError for bad values.
     """
@@ -27,7 +28,7 @@ class CheckKind:
     name: str = ""
     summary: str = ""
     params: dict[str, Param] = {}
-    fields: tuple[str, ...] = ()
+    fields: dict[str, str] = {}
     cross_article = False
 
     def prepare(self, params: dict[str, object]) -> object:

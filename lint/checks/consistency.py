@@ -14,7 +14,12 @@ class Consistency(CheckKind):
         "either": Param("map", required=True, doc="form -> alternative form; a document should use one"),
         "ignorecase": Param("bool", default=False, doc="count forms regardless of case"),
     }
-    fields = ("match", "preferred", "count", "preferred_count")
+    fields = {
+        "match": "the minority form as found",
+        "preferred": "the majority form as first found",
+        "count": "uses of the minority form",
+        "preferred_count": "uses of the majority form",
+    }
 
     def prepare(self, params):
         fold = (lambda s: s.casefold()) if params["ignorecase"] else (lambda s: s)

@@ -23,7 +23,12 @@ _DISTINCT = re.compile(r"\b(?:another|next|second|third|previous|last|first|earl
 class DateEventConflict(DateKind):
     name = "date-event-conflict"
     summary = "flags one event given two different dates"
-    fields = ("event", "date", "other", "other_line")
+    fields = {
+        "event": "the event noun (meeting, summit...)",
+        "date": "the later, conflicting date as written",
+        "other": "the first date given for the event",
+        "other_line": "the line of the first date",
+    }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
         prose = dd.doc.prose

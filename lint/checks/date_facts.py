@@ -43,7 +43,11 @@ class DateFacts(DateKind):
             "matching a pattern (e.g. 'President Trump') must be dated within the term; several "
             "entries may share a pattern (several terms)")),
     }
-    fields = ("date", "fact", "expected")
+    fields = {
+        "date": "the date as written",
+        "fact": "the ledger entry (event or office holder)",
+        "expected": 'what the ledger says ("was on ...", "was in office ...")',
+    }
 
     def prepare(self, params):
         events, offices = [], []

@@ -14,7 +14,11 @@ FUTURE_YEAR_GAP = 30  # an explicit date this far after publication cannot be a 
 class DateFutureInPast(DateKind):
     name = "date-future-in-past"
     summary = "flags a past-tense statement dated after publication"
-    fields = ("date", "published", "note")
+    fields = {
+        "date": "the date as written",
+        "published": "the publication date",
+        "note": "how the publication date was inferred, when it was (empty otherwise)",
+    }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
         pub = known_pub(dd)

@@ -16,7 +16,10 @@ from ._datekind import DateKind, Issue
 class DateImpossible(DateKind):
     name = "date-impossible"
     summary = "flags a day the month does not have (February 30, April 31)"
-    fields = ("date", "reason")
+    fields = {
+        "date": "the date as written",
+        "reason": "why no such day exists",
+    }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
         issues = []

@@ -17,7 +17,12 @@ _ADJACENT = re.compile(r"\s*(?:,|\()?\s*(?:on\s+)?$")
 class DateRelative(DateKind):
     name = "date-relative"
     summary = "flags a relative word that contradicts the explicit date next to it"
-    fields = ("relative", "date", "expected", "published")
+    fields = {
+        "relative": "the relative word (yesterday, last Tuesday...)",
+        "date": "the date as written",
+        "expected": "the date the relative word names",
+        "published": "the publication date",
+    }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
         pub = known_pub(dd)

@@ -31,7 +31,12 @@ FUTURE_GAP = 45  # an outlier lies at least this many days after publication
 class DateTimeline(DateKind):
     name = "date-timeline"
     summary = "flags a date far from the article's own timeline or out of its stated order"
-    fields = ("date", "reason", "published", "note")
+    fields = {
+        "date": "the date as written",
+        "reason": "why it does not fit, with the dates it is measured against",
+        "published": "the publication date",
+        "note": "how the publication date was inferred, when it was",
+    }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
         pub_info = dd.pub

@@ -13,7 +13,13 @@ from ._datekind import DateKind, Issue
 class DateWeekday(DateKind):
     name = "date-weekday"
     summary = "flags a weekday that does not match the date it names"
-    fields = ("text", "written", "actual", "date", "note")
+    fields = {
+        "text": "the weekday and date as written",
+        "written": "the weekday written",
+        "actual": "the weekday of that date",
+        "date": "the date, with its year",
+        "note": "how the publication date was inferred, when it was",
+    }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
         issues = []

@@ -12,7 +12,11 @@ from ._datekind import DateKind, Issue
 class DateYearMissing(DateKind):
     name = "date-year-missing"
     summary = "flags a year-less date that resolves outside the publication year"
-    fields = ("date", "year", "published")
+    fields = {
+        "date": "the date as written",
+        "year": "the year it falls in",
+        "published": "the publication date",
+    }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
         pub = known_pub(dd)

@@ -19,7 +19,10 @@ class DuplicateParagraph(CheckKind):
     name = "duplicate-paragraph"
     summary = "flags a paragraph that repeats an earlier one verbatim"
     params = {"min_words": Param("int", default=12, doc="shorter paragraphs (bylines, 'Read more') may repeat")}
-    fields = ("first_line", "words")
+    fields = {
+        "first_line": "the line of the first occurrence",
+        "words": "the paragraph's length in words",
+    }
 
     def check(self, doc, rule):
         own_headline = headline_key(doc.headline.text) if doc.headline else None

@@ -14,7 +14,7 @@ class Existence(CheckKind):
         "pattern": Param("regex", doc="a regular expression (timed out after 1 s per file)"),
         "ignorecase": Param("bool", default=False, doc="match regardless of case"),
     }
-    fields = ("match",)
+    fields = {"match": "the text matched"}
 
     def prepare(self, params):
         if bool(params["tokens"]) == bool(params["pattern"]):

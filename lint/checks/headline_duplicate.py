@@ -35,7 +35,12 @@ class HeadlineDuplicate(CrossArticleKind):
         "similarity": Param("float", default=0.95, doc="0-1; headlines at least this similar count as the same"),
         "min_length": Param("int", default=30, doc="shorter headlines must match exactly to count"),
     }
-    fields = ("headline", "other_path", "other_line", "count")
+    fields = {
+        "headline": "this article's headline",
+        "other_path": "the first other article with it",
+        "other_line": "the line of the headline there",
+        "count": "how many other articles share it",
+    }
     hops = 1
 
     def term(self, record):

@@ -12,7 +12,10 @@ class HeadlineRepeated(CheckKind):
     name = "headline-repeated"
     summary = "flags a body paragraph that repeats the headline"
     params = {"min_words": Param("int", default=2, doc="headlines shorter than this are not compared")}
-    fields = ("headline", "headline_line")
+    fields = {
+        "headline": "the headline",
+        "headline_line": "the line of the headline",
+    }
 
     def check(self, doc, rule):
         headline = doc.headline

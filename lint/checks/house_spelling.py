@@ -18,7 +18,10 @@ class HouseSpelling(CheckKind):
         "exceptions": Param("list", default=[], doc="phrases in which a variant is correct (Chicken Kiev)"),
         "ignorecase": Param("bool", default=False, doc="also match variants written in other cases"),
     }
-    fields = ("variant", "canonical")
+    fields = {
+        "variant": "the forbidden spelling as found",
+        "canonical": "the house spelling",
+    }
 
     def prepare(self, params):
         table = {}

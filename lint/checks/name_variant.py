@@ -23,7 +23,13 @@ class NameVariant(CheckKind):
         "fix_ratio": Param("int", default=3, doc="offer a fix when the usual spelling is used this many "
                                                  "times as often as the variant (0: never)"),
     }
-    fields = ("variant", "usual", "variant_count", "usual_count", "reason")
+    fields = {
+        "variant": "the rarer spelling",
+        "usual": "the usual spelling",
+        "variant_count": "mentions of the rarer spelling",
+        "usual_count": "mentions of the usual spelling",
+        "reason": "how the two differ (transliteration, missing letter...)",
+    }
     ordinary = False  # report misspelt names; WordVariant reports misspelt ordinary words
 
     def prepare(self, params):

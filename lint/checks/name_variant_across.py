@@ -57,7 +57,13 @@ class NameVariantAcross(CrossArticleKind):
         "max_articles": Param("int", default=2, doc="a spelling used by more articles than this is "
                                                     "established, never a variant"),
     }
-    fields = ("variant", "usual", "variant_count", "usual_articles", "reason")
+    fields = {
+        "variant": "this article's spelling",
+        "usual": "the other articles' spelling",
+        "variant_count": "mentions of it in this article",
+        "usual_articles": "articles using the usual spelling",
+        "reason": "how the two differ",
+    }
     settles = (NameVariant.name,)
 
     hops = 2  # a spelling's partners, and theirs: whether a partner is itself someone's variant

@@ -19,7 +19,7 @@ class Repetition(CheckKind):
     name = "repetition"
     summary = "flags a word repeated back to back"
     params = {"allow": Param("list", default=[], doc="words that may legitimately repeat (had had, that that)")}
-    fields = ("word",)
+    fields = {"word": "the repeated word"}
 
     def prepare(self, params):
         return {w.casefold() for w in params["allow"]}

@@ -22,7 +22,10 @@ class Substitution(CheckKind):
         "swap": Param("map", required=True, doc="wrong form -> preferred form, matched as whole words"),
         "ignorecase": Param("bool", default=False, doc="match regardless of case, keeping the found case"),
     }
-    fields = ("match", "replacement")
+    fields = {
+        "match": "the form found",
+        "replacement": "the preferred form",
+    }
 
     def prepare(self, params):
         swap = params["swap"]
