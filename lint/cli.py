@@ -17,7 +17,7 @@ from .collect import Walker, collect_files
 from .model import LEVELS, LintError, level_rank
 from .progress import Progress
 from .reading import reader_options
-from .report import FORMATS, Report, render
+from .report import FORMATS, Report, render, shows_excerpts
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("rules", "explain", "cache")
@@ -116,8 +116,8 @@ def _lint(args) -> int:
     archive = None if located is None else open_archive(located, config, notices, walker)
     options = reader_options(config, published)
     with Progress(enabled=sys.stderr.isatty()) as progress:
-        outcome = engine.run(files, active, config, options, select, ignore,
-                             jobs=args.jobs, archive=archive, progress=progress)
+        outcome = engine.run(files, active, config, options, select, ignore, jobs=args.jobs, archive=archive,
+                             progress=progress, excerpts=shows_excerpts(args.format) or bool(args.baseline))
     if archive is not None and archive.index is not None:
         archive.index.close()
     for notice in notices + outcome.notices + outcome.errors:

@@ -2,8 +2,9 @@
 
 Each stage has its own module and only hands data to the next: `incremental` reads the files that
 changed into documents and runs the per-article checks on them (`reading`), taking the rest from
-the archive index, then compares the articles; `filters` settles and filters the findings; `sources`
-gives the findings made without their article at hand the excerpt a reporter shows.
+the archive index, then compares the articles; `filters` settles and filters the findings. When
+asked (`excerpts`: a report or a baseline shows them), `sources` gives the findings made without
+their article at hand the excerpt of their line.
 """
 from __future__ import annotations
 
@@ -29,16 +30,18 @@ class Outcome:
 
 
 def run(files: list[tuple[str, str]], ruleset: RuleSet, config: Config, options: ReaderOptions,
-        select: list[str] | None, ignore: list[str], jobs: int = 1, archive=None, progress=None) -> Outcome:
+        select: list[str] | None, ignore: list[str], jobs: int = 1, archive=None, progress=None,
+        excerpts: bool = True) -> Outcome:
     """Lint `files` (path, display pairs), comparing them across articles with each other and with
-    the archive's files. An index found unreadable mid-run has been emptied: the run starts again."""
+    the archive's files; every finding has its excerpt when `excerpts`. An index found unreadable
+    mid-run has been emptied: the run starts again."""
     try:
-        return _run(files, ruleset, config, options, select, ignore, jobs, archive, progress)
+        return _run(files, ruleset, config, options, select, ignore, jobs, archive, progress, excerpts)
     except IndexReset:
-        return _run(files, ruleset, config, options, select, ignore, jobs, archive, progress)
+        return _run(files, ruleset, config, options, select, ignore, jobs, archive, progress, excerpts)
 
 
-def _run(files, ruleset, config, options, select, ignore, jobs, archive, progress) -> Outcome:
+def _run(files, ruleset, config, options, select, ignore, jobs, archive, progress, excerpts) -> Outcome:
     outcome = Outcome()
     # files: the given ones, then the archive's
     run_targets = targets(files, archive)
@@ -51,8 +54,10 @@ def _run(files, ruleset, config, options, select, ignore, jobs, archive, progres
     outcome.headlines = {a.path: a.headline for a in given if a.headline}
     # cross-article checks
     cross = work.compare(run_targets, {a.path for a in given})
-    # filtered findings, each with its excerpt
+    # filtered findings, each with its excerpt when asked
     findings = filters.apply(filters.settle([f for a in given for f in a.findings], cross), given,
                              config, select, ignore)
-    outcome.findings = complete_excerpts(findings, {display: path for path, display in files})
+    if excerpts:
+        findings = complete_excerpts(findings, {display: path for path, display in files})
+    outcome.findings = findings
     return outcome

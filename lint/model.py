@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 LEVELS = ("info", "warning", "error")
@@ -136,14 +137,11 @@ EXCERPT_WIDTH = 1000
 EXCERPT_CONTEXT = 300  # characters kept on each side of the span in a window
 
 
-@dataclass(frozen=True)
-class Excerpt:
+class Excerpt(namedtuple("Excerpt", "text start end")):
     """The text of a finding's line (or a window of it, marked with "…"), with the span [start,
     end) within that text: what reporters and baselines show, without opening the file again."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ()
 
     @classmethod
     def around(cls, line: str, location: Location) -> "Excerpt":
@@ -157,12 +155,10 @@ class Excerpt:
         return cls(head + line[left:right] + tail, start - left + len(head), end - left + len(head))
 
 
-@dataclass(frozen=True)
-class Spot:
+class Spot(namedtuple("Spot", "location excerpt", defaults=(None,))):
     """Where a finding points: its location and, when the source was at hand, its excerpt."""
 
-    location: Location
-    excerpt: Excerpt | None = None
+    __slots__ = ()
 
 
 @dataclass(frozen=True)

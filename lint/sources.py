@@ -3,11 +3,10 @@ notices): the one place after the checks where a linted file's lines are read ag
 reporters and baselines never open an article."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from .documents import decode
-from .model import Excerpt, Finding, LintError, Location
+from .model import Excerpt, Finding, LintError, Location, Related
 
 
 class SourceLines:
@@ -33,18 +32,15 @@ class SourceLines:
 
 
 def complete_excerpts(findings: list[Finding], paths: dict[str, str]) -> list[Finding]:
-    """`findings` with an excerpt wherever one was missing and the line is in a file of `paths`
-    (display path -> file)."""
-    if all(f.excerpt is not None and all(r.excerpt is not None for r in f.related) for f in findings):
-        return findings
-    sources = SourceLines(paths)
-    completed = []
+    """`findings`, each given an excerpt where it lacked one and its line is in a file of `paths`
+    (display path -> file), and so are its related locations."""
+    sources = None
     for finding in findings:
         if finding.excerpt is None:
-            finding = dataclasses.replace(finding, excerpt=sources.excerpt(finding.location))
+            sources = sources or SourceLines(paths)
+            finding.excerpt = sources.excerpt(finding.location)
         if any(r.excerpt is None for r in finding.related):
-            finding = dataclasses.replace(finding, related=[
-                r if r.excerpt is not None else dataclasses.replace(r, excerpt=sources.excerpt(r.location))
-                for r in finding.related])
-        completed.append(finding)
-    return completed
+            sources = sources or SourceLines(paths)
+            finding.related = [r if r.excerpt is not None else Related(r.location, r.message, sources.excerpt(r.location))
+                               for r in finding.related]
+    return findings

@@ -2,20 +2,16 @@
 date rule), findings out, each carrying the article's timeline for reporters to draw."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from . import CheckKind
 
 
-@dataclass
-class Issue:
+class Issue(namedtuple("Issue", "start end fields related", defaults=((),))):
     """What a date judgement found: the span to point at (the wrong date as written), the message
     fields, and related spans as (start, end, message)."""
 
-    start: int
-    end: int
-    fields: dict
-    related: list = field(default_factory=list)
+    __slots__ = ()
 
 
 class DateKind(CheckKind):

@@ -3,18 +3,21 @@ from __future__ import annotations
 
 import re
 
-from ..dates.analysis import DocDates
-from ..dates.readings import date_text
+from ..lazyre import lazy
 from . import register
 from ._datekind import DateKind, Issue
+
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
 
 _EVENTS = ("meeting|summit|election|vote|referendum|hearing|trial|conference|deadline|launch|"
            "auction|ceremony|announcement|attack|strike|debate|visit|talks|session|match|final|"
            "release|report|speech|accord|agreement|ruling|verdict|merger")
-_RANGE_NEXT = re.compile(r"\s*(?:-|to|and|or)\s*\d")
-_EVENT_AFTER_DATE = re.compile(r"\s+(?P<event>" + _EVENTS + r")\b")
-_EVENT_BEFORE_DATE = re.compile(r"\bthe\s+(?P<event>" + _EVENTS + r")\s+(?:on|of)\s+$")
-_DISTINCT = re.compile(r"\b(?:another|next|second|third|previous|last|first|earlier|later|latest|"
+_RANGE_NEXT = lazy(r"\s*(?:-|to|and|or)\s*\d")
+_EVENT_AFTER_DATE = lazy(r"\s+(?P<event>" + _EVENTS + r")\b")
+_EVENT_BEFORE_DATE = lazy(r"\bthe\s+(?P<event>" + _EVENTS + r")\s+(?:on|of)\s+$")
+_DISTINCT = lazy(r"\b(?:another|next|second|third|previous|last|first|earlier|later|latest|"
                        r"each|every|weekly|monthly|daily|follow-up|subsequent|new|other|final)\s+(?:\w+\s+)?(?P<event>"
                        + _EVENTS + r")\b", re.IGNORECASE)
 
@@ -31,6 +34,8 @@ class DateEventConflict(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        from ..dates.readings import date_text
+
         prose = dd.doc.prose
         by_event: dict[str, list] = {}
         for m in dd.days:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates.analysis import DocDates, valid
-from ..dates.readings import BOUNDARY_DAYS, date_text, known_pub, neighbour_years
-from ..dates.resolve import full, make
-from ..dates.scanner import Mention
 from . import Param, ParamError, register
 from ._datekind import DateKind, Issue
+
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
+    from ..dates.scanner import Mention
 
 
 def _date(value: str, what: str) -> dt.date:
@@ -73,6 +74,9 @@ class DateFacts(DateKind):
 def _ledger_dates(dd: DocDates, m: Mention, anchor: dt.date) -> list[dt.date]:
     """The dates a mention may mean: as written, or read against publication (AP style, with the
     neighbouring year at a boundary), or in the anchor's year when the article's year is unknown."""
+    from ..dates.readings import BOUNDARY_DAYS, known_pub, neighbour_years
+    from ..dates.resolve import make
+
     if m.year is not None:
         d = make(m.year, m.month, m.day)
         return [d] if d else []
@@ -84,6 +88,10 @@ def _ledger_dates(dd: DocDates, m: Mention, anchor: dt.date) -> list[dt.date]:
 
 
 def _judge_facts(dd: DocDates, events, offices) -> list[Issue]:
+    from ..dates.analysis import valid
+    from ..dates.readings import date_text
+    from ..dates.resolve import full
+
     prose = dd.doc.prose
     by_sentence: dict[tuple, list[Mention]] = {}
     for m in dd.days:

@@ -1,11 +1,12 @@
 """`date-future-in-past`: a date with an explicit year after publication in a past-tense sentence."""
 from __future__ import annotations
 
-from ..dates.analysis import DocDates, valid
-from ..dates.readings import checkable_past, date_text, known_pub
-from ..dates.resolve import full, make
 from . import register
 from ._datekind import DateKind, Issue
+
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
 
 FUTURE_YEAR_GAP = 30  # an explicit date this far after publication cannot be a past event
 
@@ -21,6 +22,10 @@ class DateFutureInPast(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        from ..dates.analysis import valid
+        from ..dates.readings import checkable_past, date_text, known_pub
+        from ..dates.resolve import full, make
+
         pub = known_pub(dd)
         if pub is None or dd.pub.origin == "inferred":
             return []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import calendar
 
-from ..dates import resolve
-from ..dates.analysis import DocDates, valid
-from ..dates.readings import date_text, known_pub, neighbour_years
-from ..dates.scanner import MONTHS
 from . import register
 from ._datekind import DateKind, Issue
+
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
 
 
 @register
@@ -22,6 +22,11 @@ class DateImpossible(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        from ..dates import resolve
+        from ..dates.analysis import valid
+        from ..dates.readings import date_text, known_pub, neighbour_years
+        from ..dates.scanner import MONTHS
+
         issues = []
         for m in dd.days:
             if "numeric" in m.flags:

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 
-from ..dates import resolve
-from ..dates.analysis import DocDates, valid
-from ..dates.readings import date_text, known_pub
-from ..dates.resolve import full, make
+from ..lazyre import lazy
 from . import register
 from ._datekind import DateKind, Issue
 
-_ADJACENT = re.compile(r"\s*(?:,|\()?\s*(?:on\s+)?$")
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
+
+_ADJACENT = lazy(r"\s*(?:,|\()?\s*(?:on\s+)?$")
 
 
 @register
@@ -25,6 +26,11 @@ class DateRelative(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        from ..dates import resolve
+        from ..dates.analysis import valid
+        from ..dates.readings import date_text, known_pub
+        from ..dates.resolve import full, make
+
         pub = known_pub(dd)
         if pub is None:
             return []

@@ -4,25 +4,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates.analysis import DocDates, valid
-from ..dates.readings import (
-    BOUNDARY_DAYS,
-    SLACK,
-    checkable_past,
-    date_text,
-    reading,
-    resolve_years_in,
-    written_or_read,
-)
-from ..dates.resolve import PLACEHOLDER_YEAR, full, make, month_day
-from ..dates.scanner import Mention
+from ..lazyre import lazy
 from . import register
 from ._datekind import DateKind, Issue
 
-_SEQUENCE = re.compile(r"\b(?:coincided with|followed|following|preceded|after|before|since|until|"
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
+    from ..dates.scanner import Mention
+
+_SEQUENCE = lazy(r"\b(?:coincided with|followed|following|preceded|after|before|since|until|"
                        r"days later|weeks later|a day later|the next day|the day before|the previous day|"
                        r"in the wake of|in response to|prompted|triggered|led to|came after)\b", re.IGNORECASE)
-_PREV_YEAR_CONTEXT = re.compile(r"\b(?:last year|a year ago|late last|previous year|prior year)\b",
+_PREV_YEAR_CONTEXT = lazy(r"\b(?:last year|a year ago|late last|previous year|prior year)\b",
                                 re.IGNORECASE)
 FUTURE_GAP = 45  # an outlier lies at least this many days after publication
 
@@ -39,6 +33,10 @@ class DateTimeline(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        from ..dates.analysis import valid
+        from ..dates.readings import BOUNDARY_DAYS, SLACK, checkable_past, date_text, reading, resolve_years_in
+        from ..dates.resolve import PLACEHOLDER_YEAR, full, make, month_day
+
         pub_info = dd.pub
         if pub_info.date is None:
             return []
@@ -131,6 +129,10 @@ def _sequence_tie(dd: DocDates, m: Mention, named: list[Mention]):
 
 
 def _dateline_mismatch(dd: DocDates) -> list[Issue]:
+    from ..dates.analysis import valid
+    from ..dates.readings import date_text
+    from ..dates.resolve import full, make
+
     if dd.pub.origin not in ("front-matter", "option"):
         return []
     pub = dd.pub.date
@@ -147,13 +149,16 @@ def _dateline_mismatch(dd: DocDates) -> list[Issue]:
     return issues
 
 
-_ORDER = re.compile(r"(?:\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|some)\s+"
+_ORDER = lazy(r"(?:\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|some)\s+"
                     r"(?:days?|weeks?|hours?)\s+(?P<q>after|before|later than|earlier than)"
                     r"|,\s*(?:shortly\s+|just\s+|soon\s+|only\s+|right\s+)?(?P<c>after|before))"
                     r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 
 def _sequence_contradictions(dd: DocDates) -> list[Issue]:
+    from ..dates.readings import date_text, written_or_read
+    from ..dates.resolve import PLACEHOLDER_YEAR, full, make, month_day
+
     pub = dd.pub.date
     issues = []
     for a, b in zip(dd.days, dd.days[1:]):

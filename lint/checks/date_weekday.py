@@ -1,12 +1,12 @@
 """`date-weekday`: a weekday written next to a date it does not fall on."""
 from __future__ import annotations
 
-from ..dates.analysis import DocDates
-from ..dates.readings import known_pub, neighbour_years, sentence_years
-from ..dates.resolve import full, make, weekday_name
-from ..dates.scanner import WEEKDAYS
 from . import register
 from ._datekind import DateKind, Issue
+
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
 
 
 @register
@@ -22,6 +22,10 @@ class DateWeekday(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        from ..dates.readings import known_pub, neighbour_years, sentence_years
+        from ..dates.resolve import full, make, weekday_name
+        from ..dates.scanner import WEEKDAYS
+
         issues = []
         pub = known_pub(dd)
         for m in dd.days:

@@ -1,11 +1,12 @@
 """`date-year-missing`: a year-less date that, read against publication, falls in the neighbouring year."""
 from __future__ import annotations
 
-from ..dates.analysis import DocDates, valid
-from ..dates.readings import BOUNDARY_DAYS, SLACK, date_text, known_pub
-from ..dates.resolve import full, make
 from . import register
 from ._datekind import DateKind, Issue
+
+TYPE_CHECKING = False  # typing's flag, without importing typing on every start
+if TYPE_CHECKING:
+    from ..dates.analysis import DocDates
 
 
 @register
@@ -19,6 +20,10 @@ class DateYearMissing(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        from ..dates.analysis import valid
+        from ..dates.readings import BOUNDARY_DAYS, SLACK, date_text, known_pub
+        from ..dates.resolve import full, make
+
         pub = known_pub(dd)
         if pub is None:
             return []

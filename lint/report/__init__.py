@@ -23,6 +23,12 @@ class Report:
 
 
 FORMATS = ("text", "json", "github", "sarif", "html")  # one module each, imported when used
+_WITH_EXCERPTS = {"text", "html"}  # the formats that show each finding's line
+
+
+def shows_excerpts(fmt: str) -> bool:
+    """Does the format show findings' excerpts (so every finding needs one)?"""
+    return fmt in _WITH_EXCERPTS
 
 
 def render(fmt: str, report: Report) -> str:

@@ -7,8 +7,7 @@ from . import Report
 
 
 def render(report: Report) -> str:
-    return json.dumps({
-        "version": 1,
-        "files_checked": report.files_checked,
-        "findings": [f.to_json() for f in report.findings],
-    }, indent=2, ensure_ascii=False) + "\n"
+    """One finding per line: readable, and written by json's C encoder (an indented dump is not)."""
+    findings = ",\n    ".join(json.dumps(f.to_json(), ensure_ascii=False) for f in report.findings)
+    return (f'{{\n  "version": 1,\n  "files_checked": {report.files_checked},\n'
+            f'  "findings": [{chr(10) + "    " + findings + chr(10) + "  " if findings else ""}]\n}}\n')
