@@ -159,3 +159,39 @@ def test_a_finding_spanning_a_date_marks_it(tmp_path, capsys, monkeypatch):
     code, out, _ = run(capsys, "--no-cache", "--format", "html", "a.md")
     assert '<mark class="hit">yesterday, March 3</mark>' in out
     assert '<tr class="flagged"><td>March 3, 2025</td>' in out
+
+
+def test_user_rules_get_their_clusters_and_timeline_from_the_findings_data(tmp_path, capsys, monkeypatch):
+    """The page draws from the findings' data, not from message wording or rule ids: a names rule
+    whose message a newsroom rewrote keeps its clusters, and a date rule of a user pack (a fact
+    ledger, family 'desk') gets its timeline."""
+    pack = (
+        "rules:\n"
+        "  - id: desk.name-spelling\n"
+        "    check: name-variant\n"
+        "    level: warning\n"
+        "    message: \"Check the spelling: {variant} or {usual}?\"\n"
+        "    description: names spelled two ways\n"
+        "    examples: {flag: [x], pass: [y]}\n"
+        "  - id: desk.ledger\n"
+        "    check: date-facts\n"
+        "    level: warning\n"
+        "    message: \"{date} disagrees with our records\"\n"
+        "    events: {\"the harbour opening\": [\"2025-03-05\", \"harbour\", \"opened\"]}\n"
+        "    description: our ledger\n"
+        "    examples: {flag: [x], pass: [y]}\n")
+    write(tmp_path / "desk.yaml", pack)
+    (tmp_path / ".lint.yaml").write_text("builtin-rules: false\nrules: [desk.yaml]\n")
+    write(tmp_path / "a.md", "---\ntitle: Harbour news\ndate: 2025-03-18\n---\n"
+          "Oleksandr Musiienko said the harbour opened on March 9. Musiienko praised the crews, "
+          "and Musienko thanked the city on March 10.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "--no-cache", "--format", "html", "a.md")
+    assert code == 1
+    assert "Check the spelling: Musienko or Musiienko?" in out
+    (cluster,) = texts(out, "cluster")
+    assert cluster.startswith("Musiienko 2× in this article Musienko 1× (flagged)"), cluster
+    (timeline,) = texts(out, "timeline")
+    assert "published March 18, 2025 (from the front matter)" in timeline
+    assert re.search(r'<g class="pt flagged"><title>March 9, 2025: March 9 \(line 5\)', out)
+    assert '<g class="pt"><title>March 10, 2025: March 10 (line 5)' in out
