@@ -198,11 +198,12 @@ def _command(name: str, argv: list[str]) -> int:
         for rule_id, text in ruleset.INPUT_RULES.items():
             print(f"{rule_id:36} {'':8} {text} (reported by the readers)")
         return EXIT_OK
+    from .docs import input_rule_doc, rule_doc
+
     rule = rules.by_id(args.rule)
-    if rule is None:
+    if rule is None and args.rule not in ruleset.INPUT_RULES:
         raise LintError(f"unknown rule '{args.rule}' (see 'lint rules')")
-    from .docs import rule_doc
-    sys.stdout.write(rule_doc(rule))
+    sys.stdout.write(rule_doc(rule) if rule else input_rule_doc(args.rule))
     return EXIT_OK
 
 

@@ -20,8 +20,9 @@ REQUIRED_KEYS = ("id", "check", "level", "message", "description", "examples")
 
 # Findings made by the readers rather than by a rule pack; they can be selected and ignored too.
 INPUT_RULES = {
-    "input.encoding": "the file is not UTF-8 and was read as cp1252",
-    "input.front-matter": "the front matter is malformed or not closed",
+    "input.encoding": "the file is not valid UTF-8 (read as cp1252) or not valid in the encoding its byte order mark names",
+    "input.front-matter": "the front matter is malformed or not closed, or its publication date (or an HTML page's date meta tag) is not a date",
+    "input.nul-byte": "the text holds a NUL byte, a sign of a damaged file or a bad export (the rest is still checked)",
 }
 
 

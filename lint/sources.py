@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .documents import decode
-from .model import LintError
+from .model import LineIndex, LintError
 
 
 class SourceLines:
@@ -16,7 +16,7 @@ class SourceLines:
         if display not in self._cache:
             path = self.paths.get(display)
             try:
-                self._cache[display] = decode(Path(path).read_bytes(), display)[0].splitlines() if path else []
+                self._cache[display] = LineIndex.split(decode(Path(path).read_bytes(), display)[0]) if path else []
             except (OSError, LintError):
                 self._cache[display] = []
         lines = self._cache[display]

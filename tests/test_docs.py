@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lint import cli
 from lint.docs import COMMAND, rules_markdown
-from lint.ruleset import builtin_pack_dir, load_rules, pack_files
+from lint.ruleset import INPUT_RULES, builtin_pack_dir, load_rules, pack_files
 
 from corehelp import run
 
@@ -38,7 +38,8 @@ def test_every_rule_is_documented_and_examples_are_in_their_own_section():
     assert example_rules
     for rule in example_rules:
         assert f"\n## {rule.id}\n" in examples and f"defined in {rule.origin}" in examples
-    assert "- `input.encoding`: the file is not UTF-8" in shipped
+    for rule_id in INPUT_RULES:
+        assert f"\n## {rule_id}\n" in shipped
     section = shipped.split("\n## dates.timeline-outlier\n")[1].split("\n## ")[0]
     assert "### What it does" in section and "### Why" in section
     assert "Flagged:" in section and "Not flagged:" in section and "```markdown" in section
@@ -51,6 +52,10 @@ def test_explain_prints_the_rules_md_section(capsys, monkeypatch, tmp_path):
     for rule in rules.rules:
         code, out, _ = run(capsys, "explain", rule.id)
         assert code == 0 and out.startswith(f"## {rule.id}\n")
+        assert "\n" + out in doc
+    for rule_id in INPUT_RULES:  # the readers' rules are explained like the packs' rules
+        code, out, _ = run(capsys, "explain", rule_id)
+        assert code == 0 and out.startswith(f"## {rule_id}\n") and "\n### Why\n" in out
         assert "\n" + out in doc
     code, _, err = run(capsys, "explain", "dates.nope")
     assert code == 2 and "unknown rule 'dates.nope'" in err
