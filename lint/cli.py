@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import config as config_mod
-from . import engine, index, ruleset
+from . import engine, index, ruleset, selection
 from .archive import cache_dirs, locate, open_archive
 from .progress import Progress
 from .sources import Documents, SourceLines
@@ -98,9 +98,15 @@ def _load(args_config: str | None):
 
 
 def _lint(args) -> int:
+    from .patterns import new_run
+
+    new_run()
     config, rules = _load(args.config)
     select = _split(args.select) if args.select is not None else config.select
     ignore = config.ignore + (_split(args.ignore) or [])
+    given = [(s, "select", "--select") for s in _split(args.select) or []] + \
+            [(s, "ignore", "--ignore") for s in _split(args.ignore) or []]
+    selection.check(given + config.selectors, [rule.id for rule in rules.rules])
     published = config_mod.parse_published(args.published) if args.published else None
     fail_on = args.fail_on or config.fail_on
 

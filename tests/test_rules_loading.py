@@ -246,3 +246,19 @@ def test_catastrophic_pattern_at_the_default_timeout(project, capsys):
     assert code == 0  # info only
     assert [f["level"] for f in data["findings"]] == ["info"]
     assert "abandoned" in data["findings"][0]["message"]
+
+
+def test_a_pattern_that_timed_out_is_not_run_again_in_the_run(project, capsys, monkeypatch):
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.3)
+    write_project(project, rule("house.slow", "existence", "{match}", pattern="(x+x+)+y"))
+    for name in "abcdefgh":
+        write(project / f"{name}.md", "x" * 5000 + "\n")
+    started = time.monotonic()
+    code, data, _ = run_json(capsys, "--no-cache", "--jobs", "1", ".")
+    assert time.monotonic() - started < 0.3 * 4  # one timeout, not eight
+    messages = [f["message"] for f in data["findings"]]
+    assert len(messages) == 8 and messages[0].startswith("pattern took over 0.3 s and was abandoned;")
+    assert set(messages[1:]) == {"pattern took over 0.3 s on an earlier file and was abandoned for this run; "
+                                 "this rule was not checked in this file"}
+    code, data, _ = run_json(capsys, "--no-cache", "--jobs", "1", "a.md")  # a new run tries it again
+    assert data["findings"][0]["message"].startswith("pattern took over 0.3 s and was abandoned;")
