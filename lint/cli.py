@@ -149,9 +149,15 @@ def _lint(args) -> int:
         result = fix.apply(findings, dict((d, p) for p, d in files), write=args.fix and not args.diff)
         if args.diff:
             sys.stdout.write(result.diff)
+            if args.fix:
+                print("lint: --fix with --diff shows the fixes and writes nothing", file=sys.stderr)
+            if not result.diff:
+                print(f"lint: --diff: no fix to show ({_count(len(findings), 'finding')}, "
+                      "none with a fix that can be applied)", file=sys.stderr)
         else:
             fixed = len(result.applied)
-            findings = [f for f in findings if f not in result.applied]
+            applied = {id(f) for f in result.applied}
+            findings = [f for f in findings if id(f) not in applied]
         for notice in result.notices:
             print(f"lint: {notice}", file=sys.stderr)
 
@@ -181,6 +187,10 @@ def _lint(args) -> int:
     return EXIT_FINDINGS if any(level_rank(f.level) >= threshold for f in findings) else EXIT_OK
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _color(args) -> bool:
     return args.format == "text" and not args.output and sys.stdout.isatty() \
         and not os.environ.get("NO_COLOR")  # no-color.org: set and non-empty disables colour
@@ -192,10 +202,12 @@ def _command(name: str, argv: list[str]) -> int:
     if name == "explain":
         parser.add_argument("rule", metavar="RULE")
     if name == "cache":
-        parser.add_argument("action", choices=["clear"])
+        parser.add_argument("action", nargs="?", choices=["clear"])
         parser.add_argument("paths", nargs="*", metavar="PATH", help="a path inside the archive (default: .)")
     args = parser.parse_args(argv)
     if name == "cache":
+        if args.action is None:
+            raise LintError("usage: lint cache clear [PATH ...] (removes the archive index)")
         return _clear_cache(args)
     _, rules = _load(args.config)
     if name == "rules":

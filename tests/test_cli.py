@@ -370,6 +370,11 @@ def test_explain_errors_exit_two(capsys, monkeypatch, args, message):
     assert err.startswith(message)
 
 
+def test_cache_without_an_action_prints_its_usage(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "cache") == (2, "", "lint: usage: lint cache clear [PATH ...] (removes the archive index)\n")
+
+
 def test_unwritable_output_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
     (tmp_path / "a.md").write_text("Plain words.\n")
     monkeypatch.chdir(tmp_path)
