@@ -2,6 +2,7 @@
 section for one rule."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,11 @@ def test_explain_prints_the_rules_md_section(capsys, monkeypatch, tmp_path):
         assert "\n" + out in doc
     code, _, err = run(capsys, "explain", "dates.nope")
     assert code == 2 and "unknown rule 'dates.nope'" in err
+
+
+def test_the_readme_table_lists_every_shipped_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## What it checks")[1].split("\n\n")[2]
+    listed = set(re.findall(r"`([a-z]+\.[a-z-]+)`", table))
+    shipped = {rule.id for rule in load_rules(pack_files(builtin_pack_dir(), "rules")).rules} | set(INPUT_RULES)
+    assert shipped - listed == set()
