@@ -94,8 +94,14 @@ def load_rules(sources: list[tuple[Path, str]], levels: dict[str, str] | None = 
     kinds = checks.load_all()
     ruleset = RuleSet()
     seen: dict[str, str] = {}
+    shipped = builtin_pack_dir()
     for path, display in sources:
-        for rule in _load_pack(path, display, kinds, list(accepted_names)):
+        rules = _load_pack(path, display, kinds, list(accepted_names))
+        if not path.resolve().is_relative_to(shipped.resolve()):
+            from .examples import verify
+
+            verify(rules, path, list(accepted_names))
+        for rule in rules:
             if rule.id in seen:
                 raise LintError(f"{rule.origin}: rule id '{rule.id}' is already defined at {seen[rule.id]}")
             seen[rule.id] = rule.origin
