@@ -68,3 +68,12 @@ def test_the_readme_table_lists_every_shipped_rule():
     listed = set(re.findall(r"`([a-z]+\.[a-z-]+)`", table))
     shipped = {rule.id for rule in load_rules(pack_files(builtin_pack_dir(), "rules")).rules} | set(INPUT_RULES)
     assert shipped - listed == set()
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    command = [line for line in block.splitlines() if "pytest" in line and not line.startswith("#")]
+    assert len(command) == 1
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip("\n").splitlines()
+    assert ci[-1] == command[0]
