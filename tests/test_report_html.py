@@ -78,7 +78,8 @@ def test_seed_page_is_self_contained_and_shows_the_timeline(capsys, monkeypatch,
     assert 'Oval Office on <mark class="hit">December 28</mark>.</pre>' in page
     assert 'was on <mark class="rel">March 7</mark>. The enemy' in page
     assert texts(page, "headline") == ["Ceasefire talks vs. missile strikes: What Russia does while Trump negotiates"]
-    assert [t.split()[1] for t in texts(page, "head")] == ["headlines.repeated-in-body", "dates.timeline-outlier"]
+    assert [t.split()[1] for t in texts(page, "head")] == [
+        "input.page-residue", "headlines.repeated-in-body", "dates.timeline-outlier"]
 
 
 def chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
