@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             return _command(argv[0], argv[1:])
         return _lint(build_parser().parse_args(argv))
     except LintError as exc:
-        print(f"lint: {exc}", file=sys.stderr)
+        print(f"lint: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("lint: interrupted", file=sys.stderr)
@@ -85,6 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lint: internal error: {type(exc).__name__}: {exc} (run with LINT_DEBUG=1 for the traceback)",
               file=sys.stderr)
         return EXIT_ERROR
+
+
+# Characters that break a line somewhere (str.splitlines, terminals): an error message quoting a
+# key or a file name that holds one is still one line.
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(message: str) -> str:
+    return message.translate(_LINE_BREAKS)
 
 
 def _load(args_config: str | None):
