@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +178,29 @@ def test_real_binaries_are_still_skipped(newsroom, capsys, data):
     (newsroom / "image.md").write_bytes(data)
     code, out, err = run(capsys, "--no-cache", "image.md")
     assert (code, err) == (0, "lint: image.md: skipped, binary file\n")
+
+
+def test_a_folder_of_hostile_files_and_the_seed(newsroom, capsys):
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_897c2a44bb649566.txt"
+    (newsroom / "seed.txt").write_bytes(seed.read_bytes())
+    for number, value in enumerate(DATES):
+        write(newsroom / f"date{number}.md", dated(value).replace("budget", f"budget {number}"))
+    for ending in ("cr", "cr-cr-in-paragraph", "stray-cr"):
+        (newsroom / f"{ending}.md").write_bytes(ENDINGS[ending](FORMATS["md"]).encode("utf-8"))
+    (newsroom / "utf16.txt").write_bytes(b"\xff\xfe" + UNICODE_ARTICLE.encode("utf-16-le"))
+    (newsroom / "nul.md").write_bytes(b"# Budget\n\nThe council\x00 voted.\n")
+    (newsroom / "cp1252.txt").write_bytes(b"Caf\xe9 owners\n\nThe rent rose.\n")
+    (newsroom / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    code, data, err = run_json(capsys, "--no-cache", ".")
+    assert code == 1 and err == "lint: photo.md: skipped, binary file\n"
+    by_file = {}
+    for finding in data["findings"]:
+        by_file.setdefault(finding["path"], []).append(finding["rule"])
+    assert data["files_checked"] == 1 + len(DATES) + 3 + 3
+    assert by_file["seed.txt"] == ["input.page-residue", "headlines.repeated-in-body", "dates.timeline-outlier"]
+    for number in range(len(DATES)):
+        assert by_file[f"date{number}.md"][0] == "input.front-matter"
+    assert by_file["nul.md"] == ["input.nul-byte"] and by_file["cp1252.txt"] == ["input.encoding"]
+    assert "style.repeated-word" in by_file["utf16.txt"]
+    for ending in ("cr", "cr-cr-in-paragraph", "stray-cr"):
+        assert by_file[f"{ending}.md"].count("style.repeated-word") == 2
