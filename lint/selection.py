@@ -9,8 +9,6 @@ error that says which pack to load.
 """
 from __future__ import annotations
 
-import difflib
-
 from .model import LintError
 from .ruleset import INPUT_RULES, builtin_pack_dir, matches, pack_files
 
@@ -34,6 +32,8 @@ def check(selectors: list[tuple[str, str, str]], rule_ids: list[str]):
 
 
 def _closest(selector: str, known: list[str]) -> str:
+    import difflib  # only on the way to an error
+
     candidates = sorted(set(known) | {rule_id.split(".")[0] for rule_id in known})
     close = difflib.get_close_matches(selector.lower(), candidates, n=3, cutoff=0.6)
     return f"did you mean {' or '.join(close)}?" if close else "see 'lint rules'"
