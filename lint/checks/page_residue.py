@@ -51,6 +51,7 @@ nederlands svenska suomi dansk norsk čeština slovenčina magyar română бъ�
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
 _MOST_WORDS = 12
+_LONGEST = 160  # characters
 _SENTENCE = re.compile(r"[.!?;](?!\d)")
 _ELLIPSIS = re.compile(r"\.{3}|…")
 # A cookie banner: the site speaks of its cookies, and asks for consent.
@@ -64,6 +65,8 @@ def residue(line: str) -> str | None:
     """What `line` is the residue of ("a language switcher", "sharing buttons"...), or None. Chrome
     is labels: a line with sentence punctuation ("Sign up now!", "this tweet:") or starting in lower
     case was written by someone, unless it is a row of language codes."""
+    if len(line) > _LONGEST:
+        return None  # prose, not a label: spares reading every long line word by word
     words = _WORD.findall(line)
     if not words or len(words) > _MOST_WORDS:
         return None
@@ -85,7 +88,8 @@ def residue(line: str) -> str | None:
 
 
 def cookie_banner(text: str) -> bool:
-    return len(text.split()) <= _BANNER_WORDS and bool(_COOKIE_SITE.search(text)) and bool(_CONSENT.search(text))
+    return ("ookie" in text and len(text.split()) <= _BANNER_WORDS and bool(_COOKIE_SITE.search(text))
+            and bool(_CONSENT.search(text)))
 
 
 @register
@@ -103,10 +107,10 @@ class PageResidue(CheckKind):
                 yield _finding(doc, rule, block.start, text, "a cookie banner")
                 continue
             lines = text.split("\n")
-            whole = all(residue(line) for line in lines if line.strip())
+            found = [residue(line) if line.strip() else "" for line in lines]
+            whole = all(what is not None for what in found)
             offset = block.start
-            for number, line in enumerate(lines):
-                what = residue(line) if line.strip() else None
+            for number, (line, what) in enumerate(zip(lines, found)):
                 if what and (whole or _stands_apart(lines, number)) and not _a_link(doc.source, offset, line):
                     yield _finding(doc, rule, offset, line, what)
                 offset += len(line) + 1
