@@ -7,12 +7,14 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes):
+    """Replace `path` with `data`. A failure is an OSError naming `path`, not the temporary file,
+    which is removed."""
     import shutil
     import tempfile
 
-    directory = path.resolve().parent
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-tmp", dir=directory)
+    temp = None
     try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lint-tmp", dir=path.resolve().parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -20,7 +22,9 @@ def write_atomically(path: Path, data: bytes):
         if path.exists():
             shutil.copymode(path, temp)
         os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
+    except BaseException as exc:
+        if temp is not None and os.path.exists(temp):
             os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import config as config_mod
-from . import engine, index, ruleset
+from . import engine, index, ruleset, selection
 from .archive import cache_dirs, locate, open_archive
 from .collect import Walker, collect_files
 from .model import LEVELS, LintError, level_rank
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             return _command(argv[0], argv[1:])
         return _lint(build_parser().parse_args(argv))
     except LintError as exc:
-        print(f"lint: {exc}", file=sys.stderr)
+        print(f"lint: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("lint: interrupted", file=sys.stderr)
@@ -87,6 +87,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+# Characters that break a line somewhere (str.splitlines, terminals): an error message quoting a
+# key or a file name that holds one is still one line.
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(message: str) -> str:
+    return message.translate(_LINE_BREAKS)
+
+
 def _load(args_config: str | None):
     path = Path(args_config) if args_config else config_mod.discover(Path.cwd())
     config = config_mod.load(path)
@@ -98,9 +107,15 @@ def _load(args_config: str | None):
 
 
 def _lint(args) -> int:
+    from .patterns import new_run
+
+    new_run()
     config, rules = _load(args.config)
     select = _split(args.select) if args.select is not None else config.select
     ignore = config.ignore + (_split(args.ignore) or [])
+    given = [(s, "select", "--select") for s in _split(args.select) or []] + \
+            [(s, "ignore", "--ignore") for s in _split(args.ignore) or []]
+    selection.check(given + config.selectors, [rule.id for rule in rules.rules])
     published = config_mod.parse_published(args.published) if args.published else None
     fail_on = args.fail_on or config.fail_on
 
@@ -130,9 +145,15 @@ def _lint(args) -> int:
         result = fix.apply(findings, dict((d, p) for p, d in files), write=args.fix and not args.diff)
         if args.diff:
             sys.stdout.write(result.diff)
+            if args.fix:
+                print("lint: --fix with --diff shows the fixes and writes nothing", file=sys.stderr)
+            if not result.diff:
+                print(f"lint: --diff: no fix to show ({_count(len(findings), 'finding')}, "
+                      "none with a fix that can be applied)", file=sys.stderr)
         else:
             fixed = len(result.applied)
-            findings = [f for f in findings if f not in result.applied]
+            applied = {id(f) for f in result.applied}
+            findings = [f for f in findings if id(f) not in applied]
         for notice in result.notices:
             print(f"lint: {notice}", file=sys.stderr)
 
@@ -160,6 +181,10 @@ def _lint(args) -> int:
     return EXIT_FINDINGS if any(level_rank(f.level) >= threshold for f in findings) else EXIT_OK
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _color(args) -> bool:
     return args.format == "text" and not args.output and sys.stdout.isatty() \
         and not os.environ.get("NO_COLOR")  # no-color.org: set and non-empty disables colour
@@ -171,10 +196,12 @@ def _command(name: str, argv: list[str]) -> int:
     if name == "explain":
         parser.add_argument("rule", metavar="RULE", help="a rule id, or a check kind's name")
     if name == "cache":
-        parser.add_argument("action", choices=["clear"])
+        parser.add_argument("action", nargs="?", choices=["clear"])
         parser.add_argument("paths", nargs="*", metavar="PATH", help="a path inside the archive (default: .)")
     args = parser.parse_args(argv)
     if name == "cache":
+        if args.action is None:
+            raise LintError("usage: lint cache clear [PATH ...] (removes the archive index)")
         return _clear_cache(args)
     _, rules = _load(args.config)
     if name == "rules":
@@ -184,12 +211,14 @@ def _command(name: str, argv: list[str]) -> int:
             print(f"{rule_id:36} {'':8} {text} (reported by the readers)")
         return EXIT_OK
     from . import checks
-    from .docs import kind_doc, rule_doc
+    from .docs import input_rule_doc, kind_doc, rule_doc
 
     rule = rules.by_id(args.rule)
     kind = checks.load_all().get(args.rule)
     if rule is not None:
         sys.stdout.write(rule_doc(rule))
+    elif args.rule in ruleset.INPUT_RULES:
+        sys.stdout.write(input_rule_doc(args.rule))
     elif kind is not None:
         sys.stdout.write(kind_doc(kind, [r for r in rules.rules if r.kind is kind]))
     else:

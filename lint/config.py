@@ -59,6 +59,9 @@ class Config:
     parameters: list[ParameterOverride] = field(default_factory=list)
     cache_dir: Path | None = None
     content_paths: list[Path] | None = None
+    # every rule selector of the file (select, ignore, levels, per-path-ignores) as (selector, key,
+    # "path:line"), checked against the loaded rules once they are known
+    selectors: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def discover(start: Path) -> Path | None:
@@ -114,6 +117,7 @@ def load(path: Path | None) -> Config:
         if level not in LEVELS:
             raise LintError(f"{line('levels')}: level must be one of {', '.join(LEVELS)}, got {level!r}")
     config.levels = dict(data.get("levels", {}))
+    config.selectors = _selectors(data, display)
     if "fail-on" in data:
         if data["fail-on"] not in LEVELS:
             raise LintError(f"{line('fail-on')}: fail-on must be one of {', '.join(LEVELS)}")
@@ -137,6 +141,18 @@ def load(path: Path | None) -> Config:
     if "content-paths" in data:
         config.content_paths = [base / p for p in data["content-paths"]]
     return config
+
+
+def _selectors(data: yamlfile.LineDict, display: str) -> list[tuple[str, str, str]]:
+    found = []
+    for key in ("select", "ignore"):
+        values = data.get(key, [])
+        found += [(value, key, f"{display}:{values.line_of(i)}") for i, value in enumerate(values)]
+    levels = data.get("levels", {})
+    found += [(selector, "levels", f"{display}:{levels.line_of(selector)}") for selector in levels]
+    for values in data.get("per-path-ignores", {}).values():
+        found += [(value, "per-path-ignores", f"{display}:{values.line_of(i)}") for i, value in enumerate(values)]
+    return found
 
 
 def _check_type(key, value, kind, where):

@@ -73,6 +73,29 @@ def kinds_markdown(rules: list[Rule]) -> list[str]:
     return out
 
 
+# The rules the readers report (ruleset.INPUT_RULES): their level and why they matter.
+INPUT_RULE_DOCS = {
+    "input.encoding": ("warning", "Every check reads the text the file decodes to; a file in a legacy encoding (or with "
+                       "bytes its encoding cannot hold) is read as well as it can be, and the words near a bad byte "
+                       "may be wrong. Save the file as UTF-8."),
+    "input.front-matter": ("error", "Front matter gives the headline and the publication date that the date checks "
+                           "judge the story against. A malformed block, or a date no calendar has (February 30, "
+                           "hour 25, a word), is not used: the article is still checked, with the publication date "
+                           "taken from `--published` or inferred from the text."),
+    "input.nul-byte": ("warning", "A NUL byte never belongs in an article; it comes from a damaged file, a bad "
+                       "export or a copy from a binary format, and shows as nothing or as a box. The file is "
+                       "read as text and checked; remove the byte."),
+}
+
+
+def input_rule_doc(rule_id: str) -> str:
+    """The documentation of a rule the readers report, shaped like a pack rule's."""
+    level, why = INPUT_RULE_DOCS[rule_id]
+    return "\n".join([f"## {rule_id}", "", f"Level: {level} · reported by the readers", "",
+                      "### What it does", "", f"Reports that {INPUT_RULES[rule_id]}.", "",
+                      "### Why", "", why, ""]) + "\n"
+
+
 def _pack(path, display: str) -> list[str]:
     from . import yamlfile
 
@@ -99,7 +122,7 @@ def rules_markdown() -> str:
     out += ["# Reported by the readers", "",
             "These findings come from reading the files, not from a pack; they can be selected, ignored",
             "and given levels like any rule.", ""]
-    out += [f"- `{rule_id}`: {text}" for rule_id, text in INPUT_RULES.items()] + [""]
+    out += [input_rule_doc(rule_id) for rule_id in INPUT_RULES]
     out += ["# Off by default: `rules/examples/`", "",
             "Packs to copy and adapt; list your copy under `rules:` in `.lint.yaml` to use one.", ""]
     examples = pack_files(root / "examples", "rules/examples")

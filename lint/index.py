@@ -21,9 +21,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
 from .model import Excerpt, Finding, Fix, Location, Related, Withdrawal
 from .suppress import Suppression
+from .usercache import code_stamp
 
 SCHEMA_VERSION = 5
 DB_NAME = "index.sqlite"
@@ -351,16 +351,9 @@ def decode_compared(blob: bytes) -> list:
 def fingerprint(rules, options) -> str:
     """What the stored analyses depend on: the linter's code, the rules and the reader options."""
     digest = hashlib.sha1()
-    digest.update(f"{__version__}|{SCHEMA_VERSION}|{options!r}".encode())
+    digest.update(f"{SCHEMA_VERSION}|{options!r}".encode())
     # the rules' own parameters are below; the code that interprets them is fingerprinted here
-    package = os.path.dirname(os.path.abspath(__file__))
-    for directory, dirnames, filenames in os.walk(package):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(directory, name))
-                where = os.path.relpath(directory, package)
-                digest.update(f"{where}/{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    digest.update(code_stamp().encode())
     for rule in sorted(rules, key=lambda r: r.id):
         digest.update(repr([rule.id, rule.kind.name, rule.level, rule.message, rule.params]).encode())
     return digest.hexdigest()

@@ -18,14 +18,20 @@ def level_rank(level: str) -> int:
 
 
 class LineIndex:
-    """Turns a character offset into a 1-based (line, column) in the original file."""
+    """Turns a character offset into a 1-based (line, column) in the original file.
+
+    A line ends at LF, CRLF or a lone CR, as editors and GitHub show it; other separators (form
+    feed, U+2028, NEL) are characters within a line. `split` cuts a text into lines the same way.
+    """
 
     def __init__(self, source: str):
+        # CRLF as " \n" and a lone CR as "\n" keep every offset, so one search finds each break
+        breaks = source.replace("\r\n", " \n").replace("\r", "\n") if "\r" in source else source
         self.starts = [0]
-        pos = source.find("\n")
+        pos = breaks.find("\n")
         while pos != -1:
             self.starts.append(pos + 1)
-            pos = source.find("\n", pos + 1)
+            pos = breaks.find("\n", pos + 1)
         self.length = len(source)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -34,10 +40,21 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
     def bounds(self, line: int) -> tuple[int, int]:
-        """[start, end) of a 1-based line's text, its line break left out."""
+        """[start, end) of a 1-based line's text and its line break but the break's last character
+        (a CRLF line keeps its CR: strip it)."""
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else self.length
         return start, end
+
+    @classmethod
+    def split(cls, text: str, keepends: bool = False) -> list[str]:
+        """The lines of `text` (without their line breaks unless `keepends`); a break at the very
+        end does not open another line."""
+        starts = cls(text).starts
+        lines = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+        if lines and not lines[-1]:
+            lines.pop()
+        return lines if keepends else [line.rstrip("\r\n") for line in lines]
 
 
 @dataclass(frozen=True)

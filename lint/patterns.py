@@ -1,5 +1,10 @@
-"""User-supplied patterns, compiled with the `regex` engine so every match runs under a timeout:
-a pathological pattern in a rule pack costs at most TIMEOUT seconds per document, never a hung commit."""
+"""User-supplied patterns, compiled with the `regex` engine so every match runs under a timeout: a
+pathological pattern in a rule pack costs at most TIMEOUT seconds once per run (per worker
+process), never a hung commit. A rule whose pattern timed out is not run again in that run: the
+later files get a notice instead of another second each.
+
+(google-re2 would need no timeout, but it has no lookaround or backreferences, which the whole-word
+matching here and many house patterns use.)"""
 from __future__ import annotations
 
 from .params import ParamError
@@ -9,6 +14,13 @@ if TYPE_CHECKING:
     import regex
 
 TIMEOUT = 1.0
+
+# Rules (by id) whose pattern timed out in this run; `new_run` forgets them.
+_abandoned: set[str] = set()
+
+
+def new_run():
+    _abandoned.clear()
 
 
 class PatternTimeout(Exception):
@@ -44,10 +56,15 @@ def finditer(pattern: regex.Pattern, text: str):
 
 
 def search_prose(doc, rule, pattern: regex.Pattern):
-    """All matches of `pattern` in a document's prose; a timeout becomes an info finding instead."""
-    try:
-        return finditer(pattern, doc.prose), []
-    except PatternTimeout:
-        notice = rule.finding(doc.spot(0, 0), level="info", message=f"pattern took over {TIMEOUT:g} s and was "
-                              "abandoned; this rule was not checked in this file")
-        return [], [notice]
+    """All matches of `pattern` in a document's prose; a timeout, in this file or an earlier one of
+    the run, becomes an info finding instead."""
+    if rule.id not in _abandoned:
+        try:
+            return finditer(pattern, doc.prose), []
+        except PatternTimeout:
+            _abandoned.add(rule.id)
+            why = f"pattern took over {TIMEOUT:g} s and was abandoned"
+    else:
+        why = f"pattern took over {TIMEOUT:g} s on an earlier file and was abandoned for this run"
+    notice = rule.finding(doc.spot(0, 0), level="info", message=f"{why}; this rule was not checked in this file")
+    return [], [notice]

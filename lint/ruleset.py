@@ -20,8 +20,9 @@ REQUIRED_KEYS = ("id", "check", "level", "message", "description", "examples")
 
 # Findings made by the readers rather than by a rule pack; they can be selected and ignored too.
 INPUT_RULES = {
-    "input.encoding": "the file is not UTF-8 and was read as cp1252",
-    "input.front-matter": "the front matter is malformed or not closed",
+    "input.encoding": "the file is not valid UTF-8 (read as cp1252) or not valid in the encoding its byte order mark names",
+    "input.front-matter": "the front matter is malformed or not closed, or its publication date (or an HTML page's date meta tag) is not a date",
+    "input.nul-byte": "the text holds a NUL byte, a sign of a damaged file or a bad export (the rest is still checked)",
 }
 
 
@@ -103,8 +104,15 @@ def load_rules(sources: list[tuple[Path, str]], levels: dict[str, str] | None = 
     ruleset = RuleSet()
     seen: dict[str, str] = {}
     applied: set[tuple[str, str]] = set()  # (selector, parameter) given to some rule
+    shipped = builtin_pack_dir().resolve()
     for path, display in sources:
-        for rule in _load_pack(path, display, kinds, overrides, applied):
+        rules = _load_pack(path, display, kinds, overrides, applied)
+        if not path.resolve().is_relative_to(shipped):
+            from .examples import verify
+
+            # the examples document the pack as written, before the configuration's parameters
+            verify(path, lambda: _load_pack(path, display, kinds, (), set()))
+        for rule in rules:
             if rule.id in seen:
                 raise LintError(f"{rule.origin}: rule id '{rule.id}' is already defined at {seen[rule.id]}")
             seen[rule.id] = rule.origin

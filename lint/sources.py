@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .documents import decode
-from .model import Excerpt, Finding, LintError, Location, Related
+from .model import Excerpt, Finding, LineIndex, LintError, Location, Related
 
 
 class SourceLines:
@@ -20,7 +20,7 @@ class SourceLines:
         if display not in self._cache:
             path = self.paths.get(display)
             try:
-                self._cache[display] = decode(Path(path).read_bytes(), display)[0].splitlines() if path else []
+                self._cache[display] = LineIndex.split(decode(Path(path).read_bytes(), display)[0]) if path else []
             except (OSError, LintError):
                 self._cache[display] = []
         lines = self._cache[display]

@@ -22,13 +22,23 @@ def run_json(capsys, *args: str):
     return code, json.loads(out), err
 
 
-def rule(rule_id: str, check: str, message: str = "found {match}", level: str = "warning", **params) -> str:
-    """One rule of a pack as YAML text (list item), with the mandatory examples."""
+def rule(rule_id: str, check: str, message: str = "found {match}", level: str = "warning", flag: str | None = None,
+         passing: str = "Nothing to see here.", **params) -> str:
+    """One rule of a pack as YAML text (list item), with the mandatory examples: `flag` (by default
+    made from the parameters: the first token, the first form to swap) draws a finding from it,
+    `passing` none (the loader checks both)."""
+    if flag is None:
+        flag = {
+            "existence": lambda: params["tokens"][0],
+            "substitution": lambda: next(iter(params["swap"])),
+            "consistency": lambda: "{1}, {1} and {0}".format(*next(iter(params["either"].items()))),
+            "repetition": lambda: "It was the the end.",
+        }[check]()
     lines = [f"  - id: {rule_id}", f"    check: {check}", f"    level: {level}",
              f"    message: {json.dumps(message)}", "    description: a rule written for the tests"]
     for key, value in params.items():
         lines.append(f"    {key}: {json.dumps(value)}")
-    lines += ["    examples:", "      flag: [\"x\"]", "      pass: [\"y\"]"]
+    lines += ["    examples:", f"      flag: [{json.dumps(flag)}]", f"      pass: [{json.dumps(passing)}]"]
     return "\n".join(lines) + "\n"
 
 

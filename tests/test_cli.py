@@ -281,7 +281,6 @@ def three_rules(tmp_path, monkeypatch):
     (["--select", "other.lion,house.zebra"], ["house.zebra", "other.lion"]),
     (["--select", "other", "--select", "house.crossing"], ["house.crossing", "other.lion"]),
     (["--select", "ALL"], ["house.crossing", "house.zebra", "other.lion"]),
-    (["--select", "hou"], []),  # a family is a whole word before the dot
     (["--ignore", "house"], ["other.lion"]),
     (["--ignore", "house.zebra"], ["house.crossing", "other.lion"]),
     (["--ignore", "house.zebra,other"], ["house.crossing"]),
@@ -302,6 +301,27 @@ def test_a_rule_id_selects_that_rule_only(tmp_path, monkeypatch, capsys):
     assert [f["rule"] for f in data["findings"]] == ["dates.future"]
     _, data, _ = run_json(capsys, "a.md", "--ignore", "dates.future")
     assert sorted(f["rule"] for f in data["findings"]) == ["dates.future-tense", "dates.past"]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+@pytest.mark.parametrize("selector,closest", [
+    ("headline", "did you mean headlines?"), ("date", "did you mean dates?"), ("Dates", "did you mean dates"),
+    ("hou", "did you mean house?"),  # a family is a whole word before the dot
+    ("house.zebr", "did you mean house.zebra"), ("zzz", "see 'lint rules'"),
+])
+def test_a_selector_that_names_no_rule_is_an_error(three_rules, tmp_path, capsys, option, selector, closest):
+    (tmp_path / ".lint.yaml").write_text("rules: [mypack.yaml]\n")  # the shipped packs and the user's
+    code, out, err = run(capsys, "a.md", option, f"house.zebra,{selector}")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"lint: {option}: '{selector}' matches no rule ({closest}") and err.count("\n") == 1
+
+
+def test_input_rules_and_rules_of_unloaded_packs_as_selectors(three_rules, capsys):
+    assert run(capsys, "a.md", "--select", "input.encoding,input.nul-byte")[0] == 0
+    assert run(capsys, "a.md", "--ignore", "dates,style.banned-phrase")[0] == 1  # shipped, not loaded here
+    code, _, err = run(capsys, "a.md", "--select", "dates")
+    assert code == 2
+    assert err == "lint: --select: 'dates' matches no rule (it names rules of rules/dates.yaml, which this run does not load)\n"
 
 
 def test_input_findings_can_be_selected_and_ignored(three_rules, tmp_path, capsys):
@@ -350,6 +370,11 @@ def test_explain_errors_exit_two(capsys, monkeypatch, args, message):
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
     assert err.startswith(message)
+
+
+def test_cache_without_an_action_prints_its_usage(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "cache") == (2, "", "lint: usage: lint cache clear [PATH ...] (removes the archive index)\n")
 
 
 def test_unwritable_output_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):

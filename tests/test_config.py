@@ -40,8 +40,8 @@ def test_discovery_stops_at_the_repository_root(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(repo / "sub")
     assert config_mod.discover(Path.cwd()) is None
     assert config_mod.discover(repo) is None
-    _, data, _ = run_json(capsys, "a.md", "--select", "house")
-    assert data["findings"] == []  # builtin rules only: the zebra rule was not loaded
+    code, _, err = run(capsys, "a.md", "--select", "house")
+    assert code == 2 and "'house' matches no rule" in err  # builtin rules only: the zebra rule was not loaded
     (repo / ".lint.yaml").write_text("builtin-rules: false\nrules: [../mypack.yaml]\n")
     assert config_mod.discover(Path.cwd()) == (repo / ".lint.yaml").resolve()
     assert rules_of(capsys, "a.md") == [("a.md", "house.zebra")]
@@ -136,6 +136,32 @@ def test_select_and_ignore_in_configuration(project, capsys):
     assert rules_of(capsys, ".") == [("news/a.md", "house.zebra"), ("opinion/b.md", "house.zebra")]
     # --ignore adds to the configuration's list
     assert rules_of(capsys, ".", "--ignore", "house") == []
+
+
+@pytest.mark.parametrize("config,where", [
+    ("select: [house, headline]\n", ".lint.yaml:2: select: 'headline'"),
+    ("ignore:\n  - other\n  - dates.weekday\n", ".lint.yaml:4: ignore: 'dates.weekday'"),
+    ("levels:\n  house: info\n  Dates: error\n", ".lint.yaml:4: levels: 'Dates'"),
+    ("per-path-ignores:\n  'news/*': [house]\n  'opinion/*': [other.lino]\n", ".lint.yaml:4: per-path-ignores: 'other.lino'"),
+])
+def test_a_selector_in_configuration_that_names_no_rule_is_an_error(project, capsys, config, where):
+    write_project(project, ZEBRA, LION)
+    (project / ".lint.yaml").write_text("rules: [mypack.yaml]\n" + config)  # the shipped packs too
+    code, out, err = run(capsys, ".")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"lint: {project / where} matches no rule (did you mean ") and err.count("\n") == 1
+
+
+def test_selectors_of_shipped_packs_this_configuration_does_not_load(project, capsys):
+    # builtin-rules is false here: ignoring or levelling their rules changes nothing, selecting them is an error
+    write_project(project, ZEBRA, config="ignore: [names]\nlevels: {dates.impossible: info}\n"
+                                         "per-path-ignores: {'news': [style.ap-abbreviation]}\n")
+    assert rules_of(capsys, ".") == [("news/a.md", "house.zebra"), ("opinion/b.md", "house.zebra")]
+    write_project(project, ZEBRA, config="select: [house, names.variant]\n")
+    code, _, err = run(capsys, ".")
+    assert code == 2
+    assert err == (f"lint: {project}/.lint.yaml:3: select: 'names.variant' matches no rule "
+                   "(it names rules of rules/names.yaml, which this run does not load)\n")
 
 
 def test_per_path_ignores(project, capsys):

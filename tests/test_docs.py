@@ -2,13 +2,14 @@
 section for one rule."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from lint import cli
 from lint.docs import COMMAND, rules_markdown
-from lint.ruleset import builtin_pack_dir, load_rules, pack_files
+from lint.ruleset import INPUT_RULES, builtin_pack_dir, load_rules, pack_files
 
 from corehelp import run
 
@@ -38,7 +39,8 @@ def test_every_rule_is_documented_and_examples_are_in_their_own_section():
     assert example_rules
     for rule in example_rules:
         assert f"\n## {rule.id}\n" in examples and f"defined in {rule.origin}" in examples
-    assert "- `input.encoding`: the file is not UTF-8" in shipped
+    for rule_id in INPUT_RULES:
+        assert f"\n## {rule_id}\n" in shipped
     section = shipped.split("\n## dates.timeline-outlier\n")[1].split("\n## ")[0]
     assert "### What it does" in section and "### Why" in section
     assert "Flagged:" in section and "Not flagged:" in section and "```markdown" in section
@@ -51,6 +53,10 @@ def test_explain_prints_the_rules_md_section(capsys, monkeypatch, tmp_path):
     for rule in rules.rules:
         code, out, _ = run(capsys, "explain", rule.id)
         assert code == 0 and out.startswith(f"## {rule.id}\n")
+        assert "\n" + out in doc
+    for rule_id in INPUT_RULES:  # the readers' rules are explained like the packs' rules
+        code, out, _ = run(capsys, "explain", rule_id)
+        assert code == 0 and out.startswith(f"## {rule_id}\n") and "\n### Why\n" in out
         assert "\n" + out in doc
     code, _, err = run(capsys, "explain", "dates.nope")
     assert code == 2 and "unknown rule or check kind 'dates.nope'" in err
@@ -79,3 +85,20 @@ def test_every_check_kind_documents_its_parameters_and_fields(capsys, monkeypatc
     section = doc.split("## Check kind `existence`\n")[1].split("\n## ")[0]
     assert "| `tokens` | list | none | words or phrases, matched as whole words |" in section
     assert "Used by: `style.banned-phrase`." in section
+
+
+def test_the_readme_table_lists_every_shipped_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## What it checks")[1].split("\n\n")[2]
+    listed = set(re.findall(r"`([a-z]+\.[a-z-]+)`", table))
+    shipped = {rule.id for rule in load_rules(pack_files(builtin_pack_dir(), "rules")).rules} | set(INPUT_RULES)
+    assert shipped - listed == set()
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    command = [line for line in block.splitlines() if "pytest" in line and not line.startswith("#")]
+    assert len(command) == 1
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip("\n").splitlines()
+    assert ci[-1] == command[0]

@@ -127,3 +127,86 @@ def test_file_changed_since_read_is_left_alone(tmp_path):
     assert path.read_text() == "grey\n"
     assert result.applied == []
     assert result.notices == ["f.md: not fixed, the file changed since it was read"]
+
+
+# --- what --fix and --diff say, and what they leave alone --------------------------------------
+
+def test_fix_with_diff_says_it_writes_nothing(project, capsys):
+    before = (project / "a.md").read_bytes()
+    code, out, err = run(capsys, "a.md", "--fix", "--diff")
+    assert (project / "a.md").read_bytes() == before
+    assert out.startswith("--- a/a.md\n")
+    assert err == "lint: --fix with --diff shows the fixes and writes nothing\n"
+
+
+def test_diff_with_only_unfixable_findings_says_so(project, capsys):
+    write(project / "a.md", "A zebra.\n\nAnother zebra.\n")
+    code, out, err = run(capsys, "a.md", "--diff")
+    assert (code, out) == (1, "")
+    assert err == "lint: --diff: no fix to show (2 findings, none with a fix that can be applied)\n"
+
+
+def test_a_read_only_file_is_left_alone(project, capsys):
+    os.chmod(project / "a.md", 0o444)
+    write(project / "b.md", "grey\n")
+    code, data, err = run_json(capsys, "a.md", "b.md", "--fix")
+    assert (project / "a.md").read_text() == TEXT
+    assert (project / "b.md").read_text() == "gray\n"
+    assert err == "lint: a.md: not fixed, the file is read-only\n"
+    assert [f["path"] for f in data["findings"]] == ["a.md"] * 5  # still reported
+
+
+def test_a_failed_write_names_the_article_and_the_run_goes_on(project, capsys, monkeypatch):
+    import tempfile
+
+    write(project / "b.md", "grey\n")
+    real = tempfile.mkstemp
+
+    def refuse(prefix="", suffix="", dir=None):
+        if prefix.startswith(".a.md."):  # a directory the linter may not write into
+            raise PermissionError(13, "Permission denied", os.path.join(dir, prefix + "x7q" + suffix))
+        return real(prefix=prefix, suffix=suffix, dir=dir)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, data, err = run_json(capsys, "a.md", "b.md", "--fix")
+    assert err == "lint: a.md: not fixed, cannot write: Permission denied\n"
+    assert (project / "a.md").read_text() == TEXT and (project / "b.md").read_text() == "gray\n"
+
+
+def test_atomic_write_failure_names_the_file(tmp_path, monkeypatch):
+    import tempfile
+
+    from lint.atomic import write_atomically
+
+    def refuse(prefix="", suffix="", dir=None):
+        raise PermissionError(13, "Permission denied", os.path.join(dir, prefix + "x7q" + suffix))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(OSError) as info:
+        write_atomically(tmp_path / "report.json", b"{}")
+    assert info.value.filename == str(tmp_path / "report.json") and "lint-tmp" not in str(info.value)
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_fix_keeps_a_utf16_or_utf32_file_in_its_encoding(project, capsys, codec, bom):
+    (project / "a.md").write_bytes(bom + "The grey colour.\r\n".encode(codec))
+    code, out, err = run(capsys, "a.md", "--fix")
+    assert (err, out) == ("", "No findings (1 file checked, 2 fixed).\n")
+    assert (project / "a.md").read_bytes() == bom + "The gray color.\r\n".encode(codec)
+
+
+def test_fix_in_a_file_with_lone_carriage_returns(project, capsys):
+    (project / "a.md").write_bytes(b"The grey\rcolour of the the sky.\r")
+    code, out, err = run(capsys, "a.md", "--diff")
+    assert out.splitlines(keepends=True)[2:] == [
+        "@@ -1,2 +1,2 @@\n", "-The grey\r", "-colour of the the sky.\r", "+The gray\r", "+color of the sky.\r"]
+    run(capsys, "a.md", "--fix")
+    assert (project / "a.md").read_bytes() == b"The gray\rcolor of the sky.\r"
+
+
+def test_many_fixes_in_one_file_are_applied_in_one_pass(tmp_path):
+    path = tmp_path / "f.md"
+    path.write_text("grey " * 3000)
+    fixes = [_finding(5 * i, 5 * i + 4, "grey", "gray") for i in range(3000)]
+    result = fix.apply(fixes, {"f.md": path}, write=True)
+    assert len(result.applied) == 3000 and path.read_text() == "gray " * 3000

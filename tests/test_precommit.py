@@ -65,3 +65,14 @@ def test_commit_of_defective_article_is_blocked_and_clean_one_accepted(tmp_path,
     accepted = _git(repo, "commit", "-m", "Add library story", env=env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "Add library story" in _git(repo, "log", "--oneline", env=env).stdout
+
+
+def test_the_projects_own_hook_runs_without_lint_on_path(hook_home):
+    if _git(CHECKOUT, "rev-parse", "HEAD").returncode != 0:
+        pytest.skip("this checkout is not a git repository, so pre-commit cannot run its hooks")
+    env = {**os.environ, "PATH": os.pathsep.join(["/usr/bin", "/bin"]), "PRE_COMMIT_HOME": str(hook_home),
+           "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "run", "lint-seeds", "--files",
+                             "seeds/000_897c2a44bb649566.txt"], cwd=CHECKOUT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr  # the seed's findings are warnings
+    assert "warning headlines.repeated-in-body" in result.stdout

@@ -17,7 +17,12 @@ from corehelp import run, write
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "seeds/000_897c2a44bb649566.txt"
-CHROMIUM = "/usr/bin/chromium"
+# Headless Chromium renders the page; where it is not installed those tests are skipped with the
+# reason (`pytest -rs` lists it), and CI installs it first (.ci/run).
+CHROMIUM = next((path for path in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"),
+                                   shutil.which("google-chrome")) if path and os.path.exists(path)), None)
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install -y chromium; .ci/run installs it)")
 
 
 class _Texts(HTMLParser):
@@ -73,11 +78,11 @@ def test_seed_page_is_self_contained_and_shows_the_timeline(capsys, monkeypatch,
     assert 'Oval Office on <mark class="hit">December 28</mark>.</pre>' in page
     assert 'was on <mark class="rel">March 7</mark>. The enemy' in page
     assert texts(page, "headline") == ["Ceasefire talks vs. missile strikes: What Russia does while Trump negotiates"]
-    assert [t.split()[1] for t in texts(page, "head")] == ["headlines.repeated-in-body", "dates.timeline-outlier"]
+    assert [t.split()[1] for t in texts(page, "head")] == [
+        "input.page-residue", "headlines.repeated-in-body", "dates.timeline-outlier"]
 
 
 def chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
-    assert os.path.exists(CHROMIUM), "chromium is missing: apt-get install -y chromium (.ci/run does it)"
     return subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
@@ -89,12 +94,14 @@ def console_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
 
 
+@needs_chromium
 def test_console_capture_sees_errors(tmp_path):
     bad = write(tmp_path / "bad.html", "<p>x</p><script>console.error('boom'); missingFunction();</script>")
     result = chromium("--dump-dom", bad.as_uri(), tmp_path=tmp_path)
     assert any("Uncaught ReferenceError" in line for line in console_lines(result.stderr)), result.stderr
 
 
+@needs_chromium
 def test_seed_page_renders_in_chromium_without_console_errors(capsys, monkeypatch, tmp_path):
     report = seed_report(capsys, monkeypatch, tmp_path)
     result = chromium("--dump-dom", report.as_uri(), tmp_path=tmp_path)
@@ -172,14 +179,18 @@ def test_user_rules_get_their_clusters_and_timeline_from_the_findings_data(tmp_p
         "    level: warning\n"
         "    message: \"Check the spelling: {variant} or {usual}?\"\n"
         "    description: names spelled two ways\n"
-        "    examples: {flag: [x], pass: [y]}\n"
+        "    examples:\n"
+        "      flag: [\"Anna Kowalczyk spoke. Kowalczyk left, and Kowalcyk stayed.\"]\n"
+        "      pass: [\"Anna Kowalczyk spoke. Kowalczyk left.\"]\n"
         "  - id: desk.ledger\n"
         "    check: date-facts\n"
         "    level: warning\n"
         "    message: \"{date} disagrees with our records\"\n"
         "    events: {\"the harbour opening\": [\"2025-03-05\", \"harbour\", \"opened\"]}\n"
         "    description: our ledger\n"
-        "    examples: {flag: [x], pass: [y]}\n")
+        "    examples:\n"
+        "      flag: [\"---\\ndate: 2025-03-18\\n---\\nThe harbour opened on March 9.\"]\n"
+        "      pass: [\"---\\ndate: 2025-03-18\\n---\\nThe harbour opened on March 5.\"]\n")
     write(tmp_path / "desk.yaml", pack)
     (tmp_path / ".lint.yaml").write_text("builtin-rules: false\nrules: [desk.yaml]\n")
     write(tmp_path / "a.md", "---\ntitle: Harbour news\ndate: 2025-03-18\n---\n"

@@ -59,7 +59,7 @@ def test_seed_sarif_is_valid_and_carries_the_findings(capsys, monkeypatch):
     assert outlier["defaultConfiguration"] == {"level": "warning"}
 
     results = {r["ruleId"]: r for r in run_["results"]}
-    assert set(results) == {"headlines.repeated-in-body", "dates.timeline-outlier"}
+    assert set(results) == {"input.page-residue", "headlines.repeated-in-body", "dates.timeline-outlier"}
     date = results["dates.timeline-outlier"]
     assert date["level"] == "warning"
     assert ids[date["ruleIndex"]] == "dates.timeline-outlier"

@@ -10,7 +10,7 @@ from lint import patterns
 
 from corehelp import rule, run, run_json, write, write_project
 
-EXAMPLES = "    examples:\n      flag: [\"x\"]\n      pass: [\"y\"]\n"
+EXAMPLES = "    examples:\n      flag: [\"A zebra.\"]\n      pass: [\"A horse.\"]\n"
 
 
 def pack_error(tmp_path, monkeypatch, capsys, pack_text: str) -> str:
@@ -62,9 +62,9 @@ def test_the_good_pack_loads(tmp_path, monkeypatch, capsys):
      "lint: mypack.yaml:5: bad message template:"),
     (EXAMPLES, "",
      "lint: mypack.yaml:2: rule 'house.zebra' is missing required key 'examples'"),
-    ("      pass: [\"y\"]\n", "      pass: []\n",
+    ("      pass: [\"A horse.\"]\n", "      pass: []\n",
      "lint: mypack.yaml:10: examples 'pass' must be a non-empty list"),
-    ("      pass: [\"y\"]\n", "",
+    ("      pass: [\"A horse.\"]\n", "",
      "lint: mypack.yaml:9: examples is missing required key 'pass'"),
     ("    tokens: [zebra]\n", "    tokens: zebra\n",
      "lint: mypack.yaml:7: parameter 'tokens' must be list, got str"),
@@ -83,6 +83,32 @@ def test_pack_errors_name_file_and_line(tmp_path, monkeypatch, capsys, old, new,
     assert old in GOOD
     err = pack_error(tmp_path, monkeypatch, capsys, GOOD.replace(old, new, 1))
     assert err.startswith(expected), err
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ('flag: ["A zebra."]', 'flag: ["A lion."]',
+     "lint: mypack.yaml:2: rule 'house.zebra': its flag example 1 draws no finding from it ('A lion.')"),
+    ('pass: ["A horse."]', 'pass: ["A horse.", "A zebra and a horse."]',
+     "lint: mypack.yaml:2: rule 'house.zebra': its pass example 2 is flagged by it ('A zebra and a horse.')"),
+])
+def test_a_rule_whose_own_examples_do_not_hold_is_rejected(tmp_path, monkeypatch, capsys, old, new, expected):
+    assert pack_error(tmp_path, monkeypatch, capsys, GOOD.replace(old, new)) == expected
+
+
+def test_a_pack_whose_examples_held_is_not_linted_again(tmp_path, monkeypatch, capsys):
+    from lint import examples
+
+    calls = []
+    real = examples.lint_texts
+    monkeypatch.setattr(examples, "lint_texts", lambda *args: calls.append(1) or real(*args))
+    write_project(tmp_path)
+    (tmp_path / "mypack.yaml").write_text(GOOD)
+    write(tmp_path / "a.md", "A zebra.\n")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "a.md")[0] == 1 and len(calls) == 2  # its flag and its pass example
+    assert run(capsys, "a.md")[0] == 1 and len(calls) == 2  # remembered
+    (tmp_path / "mypack.yaml").write_text(GOOD.replace('flag: ["A zebra."]', 'flag: ["Zebra."]'))
+    assert run(capsys, "a.md")[0] == 2 and len(calls) == 3  # a changed pack is checked again
 
 
 def test_duplicate_rule_id(tmp_path, monkeypatch, capsys):
@@ -153,7 +179,7 @@ def test_existence_tokens_ignorecase(project, capsys):
 
 def test_existence_pattern(project, capsys):
     write_project(project, rule("house.percent", "existence", "spell out {match}", pattern=r"\d+ per cent",
-                                ignorecase=True))
+                                ignorecase=True, flag="Up 4 per cent."))
     write(project / "a.md", "Up 5 per cent, then 12 PER CENT, then 7%.\n")
     got = findings(capsys, "a.md")
     assert [(f["column"], f["message"]) for f in got] == [(4, "spell out 5 per cent"), (21, "spell out 12 PER CENT")]
@@ -223,7 +249,7 @@ def test_repetition(project, capsys):
 
 def test_catastrophic_pattern_is_abandoned(project, capsys, monkeypatch):
     monkeypatch.setattr(patterns, "TIMEOUT", 0.2)
-    write_project(project, rule("house.slow", "existence", "{match}", pattern="(x+x+)+y"),
+    write_project(project, rule("house.slow", "existence", "{match}", pattern="(x+x+)+y", flag="xxy"),
                   rule("house.zebra", "existence", "{match}", tokens=["zebra"]))
     write(project / "a.md", "A zebra.\n\n" + "x" * 5000 + "\n")
     started = time.monotonic()
@@ -238,7 +264,7 @@ def test_catastrophic_pattern_is_abandoned(project, capsys, monkeypatch):
 
 def test_catastrophic_pattern_at_the_default_timeout(project, capsys):
     assert patterns.TIMEOUT == 1.0
-    write_project(project, rule("house.slow", "existence", "{match}", pattern="(x+x+)+y"))
+    write_project(project, rule("house.slow", "existence", "{match}", pattern="(x+x+)+y", flag="xxy"))
     write(project / "a.md", "x" * 5000 + "\n")
     started = time.monotonic()
     code, data, _ = run_json(capsys, "a.md")
@@ -246,3 +272,19 @@ def test_catastrophic_pattern_at_the_default_timeout(project, capsys):
     assert code == 0  # info only
     assert [f["level"] for f in data["findings"]] == ["info"]
     assert "abandoned" in data["findings"][0]["message"]
+
+
+def test_a_pattern_that_timed_out_is_not_run_again_in_the_run(project, capsys, monkeypatch):
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.3)
+    write_project(project, rule("house.slow", "existence", "{match}", pattern="(x+x+)+y", flag="xxy"))
+    for name in "abcdefgh":
+        write(project / f"{name}.md", "x" * 5000 + "\n")
+    started = time.monotonic()
+    code, data, _ = run_json(capsys, "--no-cache", "--jobs", "1", ".")
+    assert time.monotonic() - started < 0.3 * 4  # one timeout, not eight
+    messages = [f["message"] for f in data["findings"]]
+    assert len(messages) == 8 and messages[0].startswith("pattern took over 0.3 s and was abandoned;")
+    assert set(messages[1:]) == {"pattern took over 0.3 s on an earlier file and was abandoned for this run; "
+                                 "this rule was not checked in this file"}
+    code, data, _ = run_json(capsys, "--no-cache", "--jobs", "1", "a.md")  # a new run tries it again
+    assert data["findings"][0]["message"].startswith("pattern took over 0.3 s and was abandoned;")

@@ -91,12 +91,18 @@ def register(cls: type[CheckKind]) -> type[CheckKind]:
     return cls
 
 
+_all_loaded = False
+
+
 def load_all() -> dict[str, CheckKind]:
-    """Import every module of this package once, so each registers its kind. (Listed from the
-    directory: pkgutil would import typing, which costs every run a few milliseconds.)"""
-    if not REGISTRY:
+    """Import every module of this package once, so each registers its kind, even where one was
+    imported on its own before. (Listed from the directory: pkgutil would import typing, which
+    costs every run a few milliseconds.)"""
+    global _all_loaded
+    if not _all_loaded:
         for name in sorted(os.listdir(os.path.dirname(__file__))):
             if name.endswith(".py") and not name.startswith("_"):  # _name.py: a base, not a kind
                 importlib.import_module(f"{__name__}.{name[:-3]}")
+        _all_loaded = True
     return REGISTRY
 

@@ -6,13 +6,14 @@ finding that says so.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Block, Document, Finding, LintError, Location
+from ..model import Block, Document, Finding, LineIndex, LintError, Location
 
 SUFFIXES = {
     ".md": "markdown", ".markdown": "markdown",
@@ -51,37 +52,135 @@ def read_document(path: Path, display: str, options: ReaderOptions, data: bytes 
     return doc
 
 
-def decode(data: bytes, display: str) -> tuple[str, list[Finding]]:
-    if b"\x00" in data[:8192]:
-        raise BinaryFile(f"{display}: skipped, binary file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+# Byte order marks, each with its codec; UTF-32's little-endian mark begins with UTF-16's, so it
+# comes first.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Leading bytes of binary files an archive keeps beside its articles: images, PDF, zip (and the
+# office formats built on it), gzip, SQLite, executables, fonts, audio and video containers.
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b",
+                 b"SQLite format 3", b"\x7fELF", b"II*\x00", b"MM\x00*", b"RIFF", b"OggS", b"ID3",
+                 b"wOFF", b"wOF2", b"\xd0\xcf\x11\xe0", b"7z\xbc\xaf", b"Rar!")
+# Every byte but the control characters that do not occur in text (NUL included).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r\f\v\x1b")
+_SAMPLE = 8192
+
+
+def _binary(data: bytes) -> bool:
+    """A file is binary when its first bytes hold a NUL and it is a known binary format, or is
+    mostly NULs, or is more than 1% other control characters: text with a stray NUL is text."""
+    sample = data[:_SAMPLE]
+    if b"\x00" not in sample:
+        return False
+    if sample.startswith(_BINARY_MAGIC):
+        return True
+    rest = sample.replace(b"\x00", b"")
+    return len(rest) < len(sample) / 2 or len(rest.translate(None, _NOT_CONTROL)) > len(rest) / 100
+
+
+def _unicode_codec(data: bytes) -> tuple[bytes, str]:
+    """The byte order mark `data` starts with and the codec it names; UTF-8 without one."""
+    return next(((bom, codec) for bom, codec in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+
+
+def unicode_text(data: bytes) -> tuple[str, str, bytes] | None:
+    """The text of `data` in the Unicode encoding its byte order mark names, else UTF-8, with that
+    codec and the mark (readers drop it: offsets count from after it); None if it does not decode."""
+    bom, codec = _unicode_codec(data)
     try:
-        return data.decode("utf-8"), []
+        return data[len(bom):].decode(codec), codec, bom
+    except UnicodeDecodeError:
+        return None
+
+
+def read_breaks(text: str) -> str:
+    """`text` with each lone CR (an old Mac line end, or one pasted from a CMS) as LF: the same
+    length, so offsets hold, and every reader and check sees the lines LineIndex counts."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def decode(data: bytes, display: str) -> tuple[str, list[Finding]]:
+    """The text of a file as the readers see it and findings about its bytes; BinaryFile for a
+    file that is not text. UTF-16 and UTF-32 are read by their byte order mark; a file that is not
+    valid UTF-8 is read as cp1252, other bad bytes as U+FFFD, each with a finding."""
+    bom, codec = _unicode_codec(data)
+    if not bom and _binary(data):
+        raise BinaryFile(f"{display}: skipped, binary file")
+    body, notices = data[len(bom):], []
+    try:
+        source = body.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        source = data.decode("cp1252", errors="replace")
-        return source, [Finding(
+        line = len(LineIndex(body[:exc.start].decode(codec, errors="replace")).starts)
+        if codec == "utf-8":
+            source, read_as = body.decode("cp1252", errors="replace"), "read as cp1252"
+        else:
+            source, read_as = body.decode(codec, errors="replace"), "bad bytes read as U+FFFD"
+        notices.append(Finding(
             rule="input.encoding", level="warning",
-            message=f"file is not valid UTF-8 (first bad byte at line {line}); read as cp1252",
+            message=f"file is not valid {codec.upper()} (first bad byte at line {line}); {read_as}",
             location=Location(display, line, 1, line, 1),
-        )]
+        ))
+    source = read_breaks(source)
+    if "\x00" in source:
+        notices.append(_nul_finding(source, display))
+    return source, notices
 
 
-def parse_date(value) -> dt.date | None:
-    """A publication date from a front-matter or meta value, or None if it is not one."""
+def _nul_finding(source: str, display: str) -> Finding:
+    first, count = source.index("\x00"), source.count("\x00")
+    line, column = LineIndex(source).position(first)
+    several = f", {count} in all" if count > 1 else ""
+    return Finding(rule="input.nul-byte", level="warning",
+                   message=f"NUL byte in the text (line {line}, column {column}{several}): the file is "
+                           "damaged or was exported badly; the rest was read as text",
+                   location=Location(display, line, column, line, column + 1))
+
+
+# A date as front matter and meta tags write it: YYYY-MM-DD, optionally a time of day and a zone.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                       r"(?:\s*(?:[Zz]|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?))?)?")
+_NOT_A_DATE = "not a date such as 2025-03-07"
+
+
+def parse_date(value) -> dt.date:
+    """A publication date from a front-matter or meta value; ValueError saying why it is not one
+    (a day the month does not have, an hour 25, a word, a number)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-        if match:
-            try:
-                return dt.date(*map(int, match.groups()))
-            except ValueError:
-                return None
-    return None
+    if not isinstance(value, str):
+        raise ValueError(_NOT_A_DATE)
+    match = _ISO_DATE.fullmatch(value.strip())
+    if match is None:
+        return _rfc2822_date(value)
+    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    try:
+        date = dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"not a valid date: {exc}") from None
+    if hour > 23 or minute > 59 or second > 60:
+        raise ValueError("not a valid date: the time of day is out of range")
+    return date
+
+
+def date_notice(location: Location, written: str, problem: ValueError) -> Finding:
+    """The finding for a publication date given in front matter or a meta tag that is not one."""
+    return Finding("input.front-matter", "error",
+                   f"{written} is {problem}; it is not taken as the publication date", location)
+
+
+def _rfc2822_date(value: str) -> dt.date:
+    """A date as e-mail and feeds write it ("Fri, 07 Mar 2025 10:00:00 GMT")."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        raise ValueError(_NOT_A_DATE) from None
 
 
 class ProseBuilder:

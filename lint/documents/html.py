@@ -7,10 +7,11 @@ comments, scripts, styles and code are never prose.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
-from ..model import Document, Headline, LineIndex, Span
-from . import ProseBuilder, ReaderOptions, parse_date
+from ..model import Document, Headline, Span
+from . import ProseBuilder, ReaderOptions, date_notice, parse_date
 
 BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "blockquote", "dt", "dd",
@@ -35,12 +36,13 @@ class HtmlProse(HTMLParser):
         self.open_skips: list[str] = []
         self.capture: dict[str, list[Span]] = {}  # tag -> spans of text inside its first occurrence
         self._capturing: str | None = None
-        self.meta: dict[str, str] = {}
+        self.meta: dict[str, tuple[str, str, int]] = {}  # "date" -> (meta name, content, offset)
         self.kind = "paragraph"
         self._line_starts: list[int] = [0]
 
     def feed_all(self, text: str):
-        self._line_starts = LineIndex(text).starts  # the tokenizer reports (line, column)
+        # the tokenizer reports (line, column), counting LF alone as a line break
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.feed(text)
         self.close()
         self.builder.end_block(self.kind)
@@ -57,7 +59,7 @@ class HtmlProse(HTMLParser):
             attrs = dict(attrs)
             name = (attrs.get("property") or attrs.get("name") or "").lower()
             if name in DATE_META and attrs.get("content"):
-                self.meta.setdefault("date", attrs["content"])
+                self.meta.setdefault("date", (name, attrs["content"], self._here()))
         if tag in ("h1", "title") and tag not in self.capture:
             self.capture[tag] = []
             self._capturing = tag
@@ -97,8 +99,11 @@ def read(path: str, source: str, options: ReaderOptions) -> Document:
             if text:
                 headline = Headline(text, span, "heading" if tag == "h1" else "title")
                 break
-    published = parse_date(parser.meta.get("date"))
-    return Document(
-        path=path, source=source, format="html", prose=prose, blocks=blocks, headline=headline,
-        published=published, published_origin="front-matter" if published else None,
-    )
+    doc = Document(path=path, source=source, format="html", prose=prose, blocks=blocks, headline=headline)
+    if "date" in parser.meta:
+        name, content, offset = parser.meta["date"]
+        try:
+            doc.published, doc.published_origin = parse_date(html.unescape(content)), "front-matter"
+        except ValueError as exc:
+            doc.notices.append(date_notice(doc.location(offset), f"the page's date meta tag ({name}: '{content}')", exc))
+    return doc

@@ -12,12 +12,26 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..model import Document, Finding, Headline, Location, Span
-from . import ProseBuilder, ReaderOptions, front_matter_fields, parse_date
+from . import ProseBuilder, ReaderOptions, date_notice, front_matter_fields, parse_date
 from .html import HtmlProse
 
 # libyaml's parser when PyYAML has it: front matter is parsed once per article, and the pure-Python
 # scanner was the largest single cost of reading an archive.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(_LOADER):
+    """Safe loading where a timestamp no calendar has (February 30, hour 25) stays the text it was
+    written as, for the reader to report, instead of stopping the article."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
 _FENCE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 # text_join is off so that entities and escapes stay separate `text_special` tokens whose raw
 # markup can be found in the source.
@@ -27,9 +41,14 @@ _CONTAINER_KINDS = {"list_item_open": "item", "th_open": "cell", "td_open": "cel
 
 def read(path: str, source: str, options: ReaderOptions) -> Document:
     front_matter, key_lines, body_start, notices, title_span = _front_matter(path, source, options)
-    builder = ProseBuilder(source)
+    # markdown-it reads CRLF as LF and NUL as U+FFFD; a CRLF would shift every later offset and a
+    # NUL hide its line, so it is given the text with each CRLF as " \n" (the same length: a
+    # trailing space means nothing to it) and each NUL as U+FFFD, and the prose is taken from that
+    view = source.replace("\r\n", " \n") if "\r" in source else source
+    view = view.replace("\x00", "\ufffd") if "\x00" in view else view
+    builder = ProseBuilder(view)
     headings: list[tuple[int, Span]] = []
-    _collect_prose(source, body_start, builder, headings)
+    _collect_prose(view, body_start, builder, headings)
     prose, blocks = builder.build()
 
     headline = None
@@ -44,8 +63,13 @@ def read(path: str, source: str, options: ReaderOptions) -> Document:
 
     published = None
     date_key = front_matter_fields(front_matter, options.date_keys)
-    if date_key is not None:
-        published = parse_date(front_matter[date_key])
+    if date_key is not None and front_matter[date_key] is not None:
+        try:
+            published = parse_date(front_matter[date_key])
+        except ValueError as exc:
+            line = key_lines.get(str(date_key), 1)
+            written = f"'{date_key}: {_shown(front_matter[date_key])}'"
+            notices.append(date_notice(Location(path, line, 1, line, 1), written, exc))
     doc = Document(
         path=path, source=source, format="markdown", prose=prose, blocks=blocks,
         front_matter=front_matter, front_matter_lines=key_lines, headline=headline,
@@ -69,21 +93,28 @@ def _front_matter(path: str, source: str, options: ReaderOptions):
     if fence == "+++":  # TOML front matter: masked, not interpreted
         return {}, {}, body_start, [], None
     text = source[match.end():end.start()]
-    first_line = 2
+
+    def line_at(index: int) -> int:  # YAML's own line count takes U+2028 and NEL for line breaks
+        return source.count("\n", 0, match.end() + index) + 1
+
     try:
         node = yaml.compose(text, Loader=_LOADER)
-        fields = _LOADER("").construct_document(node) if node is not None else {}
+        fields = _FrontMatterLoader("").construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
+        line = line_at(mark.index) if mark else 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return {}, {}, body_start, [_notice(path, line, f"malformed front matter: {problem}")], None
+    except (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError) as exc:
+        # a value its explicit tag cannot make (`!!int abc`), or nesting too deep to build
+        message = f"malformed front matter: a value cannot be read ({type(exc).__name__}: {exc})"
+        return {}, {}, body_start, [_notice(path, 2, message[:200])], None
     if not isinstance(fields, dict) or not isinstance(node, yaml.MappingNode):
-        return {}, {}, body_start, [_notice(path, first_line, "front matter is not a mapping of keys to values")], None
+        return {}, {}, body_start, [_notice(path, 2, "front matter is not a mapping of keys to values")], None
     key_lines, title_span = {}, None
     headline_keys = {k.lower() for k in options.headline_keys}
     for key_node, value_node in node.value:
-        key_lines[str(key_node.value)] = first_line + key_node.start_mark.line
+        key_lines[str(key_node.value)] = line_at(key_node.start_mark.index)
         if title_span is None and str(key_node.value).lower() in headline_keys and isinstance(value_node, yaml.ScalarNode):
             start = match.end() + value_node.start_mark.index
             stop = match.end() + value_node.end_mark.index
@@ -96,6 +127,12 @@ def _front_matter(path: str, source: str, options: ReaderOptions):
                 stop = start + len(body.strip())
             title_span = Span(start, stop)
     return fields, key_lines, body_start, [], title_span
+
+
+def _shown(value) -> str:
+    """A front-matter value as it was written, near enough, and short."""
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _notice(path: str, line: int, message: str) -> Finding:
