@@ -169,7 +169,7 @@ def _lint(args) -> int:
                   "later runs report only new ones", file=sys.stderr)
             findings = []
     report = Report(findings, outcome.files_checked, fixed, color=_color(args), rules=active.rules,
-                    headlines=outcome.headlines)
+                    articles=outcome.articles)
     text = render(args.format, report)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -24,7 +24,7 @@ from .sources import complete_excerpts
 class Outcome:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
-    headlines: dict[str, str] = field(default_factory=dict)  # display path -> headline, where it has one
+    articles: dict[str, dict] = field(default_factory=dict)  # display path -> what a report shows of it
     notices: list[str] = field(default_factory=list)  # one-line messages for stderr
     errors: list[str] = field(default_factory=list)  # files that could not be read: exit code 2
 
@@ -51,7 +51,7 @@ def _run(files, ruleset, config, options, select, ignore, jobs, archive, progres
         (outcome.errors if problem.error else outcome.notices).append(problem.message)
     given = [work.analyses[t.display] for t in run_targets if t.given and t.sha1 is not None]
     outcome.files_checked = len(given)
-    outcome.headlines = {a.path: a.headline for a in given if a.headline}
+    outcome.articles = {a.path: a.article for a in given if a.article}
     # cross-article checks
     cross = work.compare(run_targets, {a.path for a in given})
     # filtered findings, each with its excerpt when asked

@@ -96,7 +96,7 @@ class IncrementalRun:
                 except (ValueError, EOFError, TypeError) as exc:
                     index.reset(exc)
                 self.analyses[target.display] = Analysis(target.display, findings, None, entry.suppressions,
-                                                         entry.headline)
+                                                         entry.article)
         problems, fresh, unreadable = [], [], set()
         keys_of = {r.id: functools.partial(r.kind.term_keys, rule=r) for r in self.cross_rules if r.kind.hops}
         jobs_list = [(t.path, t.display) for t in to_read]
@@ -110,7 +110,7 @@ class IncrementalRun:
             if index is not None and target.key is not None:
                 stored = self._stored(analysis.records)
                 fresh.append(Entry(target.key, mtime_ns, size, target.sha1, encode_findings(analysis.findings),
-                                   stored, analysis.suppressions, analysis.headline,
+                                   stored, analysis.suppressions, analysis.article,
                                    self._terms(analysis.records, stored)))
                 if len(fresh) >= STORE_BATCH:
                     index.store(stamp, fresh, keys_of)

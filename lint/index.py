@@ -2,8 +2,8 @@
 
 Pre-commit hands the hook only the staged files, yet a duplicated headline or a respelled name
 matters most against the rest of the archive. The index keeps, per article and per rule set, the
-file's size, mtime and content hash, its per-article findings, its suppression comments, its
-headline and its cross-article records (headline keys, name spellings), in SQLite. A run re-reads
+file's size, mtime and content hash, its per-article findings, its suppression comments, what a
+report shows of it (headline, timeline) and its cross-article records (headline keys, name spellings), in SQLite. A run re-reads
 only new or changed files; deleted files leave the index.
 
 SQLite in WAL mode with a busy timeout lets several hook processes read and write at once; every
@@ -25,7 +25,7 @@ from .model import Excerpt, Finding, Fix, Location, Related, Withdrawal
 from .suppress import Suppression
 from .usercache import code_stamp
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 DB_NAME = "index.sqlite"
 COMPARISONS_KEPT = 16  # remembered cross-article results per rule set (one per set of files given)
 _CHUNK = 500  # values per SQL IN (...) list
@@ -42,7 +42,7 @@ class Entry:
     findings_blob: bytes | None  # per-article findings as stored (encode_findings); None when not loaded
     records: dict[str, list]  # as stored: plain tuples (CrossArticleKind.stored)
     suppressions: list[Suppression]
-    headline: str | None = None
+    article: dict | None = None  # what reporters may show of it (Analysis.article)
     terms: dict[str, dict[str, list]] | None = None  # rule id -> term -> the stored records about it
 
 
@@ -99,7 +99,7 @@ class Index:
             db.execute("""CREATE TABLE IF NOT EXISTS articles (
                 path TEXT NOT NULL, fingerprint TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
                 size INTEGER NOT NULL, sha1 TEXT NOT NULL, findings BLOB NOT NULL,
-                records BLOB NOT NULL, suppressions BLOB NOT NULL, headline TEXT,
+                records BLOB NOT NULL, suppressions BLOB NOT NULL, article BLOB NOT NULL,
                 PRIMARY KEY (path, fingerprint))""")
             # every run reads all stamps of its rule set: from this index, not the rows' blob pages
             db.execute("CREATE INDEX IF NOT EXISTS articles_stamps ON articles (fingerprint, path, mtime_ns, size, sha1)")
@@ -150,7 +150,7 @@ class Index:
         """The stored findings and suppressions of the articles `keys`, with their cross-article
         records when `records`. Values are stored with marshal: records are tuples of plain values,
         and marshal reads them back as tuples several times faster than JSON could."""
-        columns = "path, mtime_ns, size, sha1, findings, suppressions, headline" + (", records" if records else "")
+        columns = "path, mtime_ns, size, sha1, findings, suppressions, article" + (", records" if records else "")
         if len(keys) > _CHUNK:  # most of the archive: one scan beats many lookups
             rows = self.db.execute(f"SELECT {columns} FROM articles WHERE fingerprint = ?", (fingerprint,))
         else:
@@ -163,7 +163,7 @@ class Index:
                 if row[0] in keys:
                     entries[row[0]] = Entry(
                         row[0], row[1], row[2], row[3], row[4], marshal.loads(row[7]) if records else {},
-                        [Suppression(s, a, b) for s, a, b in marshal.loads(row[5])], row[6])
+                        [Suppression(s, a, b) for s, a, b in marshal.loads(row[5])], marshal.loads(row[6]))
         except (ValueError, EOFError, TypeError) as exc:
             self.reset(exc)
         return entries
@@ -175,7 +175,7 @@ class Index:
             return
         rows = [(e.key, fingerprint, e.mtime_ns, e.size, e.sha1, e.findings_blob or encode_findings([]),
                  marshal.dumps(e.records), marshal.dumps([(s.selectors, s.first_line, s.last_line)
-                                                          for s in e.suppressions]), e.headline)
+                                                          for s in e.suppressions]), marshal.dumps(e.article or {}))
                 for e in entries]
         self.db.execute("BEGIN IMMEDIATE")
         try:

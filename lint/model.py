@@ -117,7 +117,9 @@ class Document:
         """The location of [start, end) with the excerpt of its line a reporter shows."""
         location = self.location(start, end)
         line_start, line_end = self.lines.bounds(location.line)
-        return Spot(location, Excerpt.around(self.source[line_start:line_end].rstrip("\r"), location))
+        if line_end > line_start and self.source[line_end - 1] == "\r":
+            line_end -= 1  # a CRLF line's CR
+        return Spot(location, Excerpt.within(self.source, line_start, line_end, location))
 
     def related(self, start: int, end: int, message: str) -> "Related":
         spot = self.spot(start, end)
@@ -140,18 +142,11 @@ class Location:
         """Line, column, end line and end column: the location without its path."""
         return self.line, self.column, self.end_line, self.end_column
 
-    def on_line(self, text: str) -> tuple[int, int]:
-        """The span's [start, end) within `text`, the source line it starts on, clamped to it; a
-        span running past the line ends with it."""
-        start = max(0, min(self.column - 1, len(text)))
-        end = self.end_column - 1 if self.end_line == self.line else len(text)
-        return start, max(start, min(end, len(text)))
-
 
 # A line longer than this is shown as a window around the span, so output and memory follow the
 # input, not the number of findings times the length of a line.
 EXCERPT_WIDTH = 1000
-EXCERPT_CONTEXT = 300  # characters kept on each side of the span in a window
+EXCERPT_CONTEXT = 120  # characters kept on each side of the span in a window
 
 
 class Excerpt(namedtuple("Excerpt", "text start end")):
@@ -162,14 +157,25 @@ class Excerpt(namedtuple("Excerpt", "text start end")):
 
     @classmethod
     def around(cls, line: str, location: Location) -> "Excerpt":
-        start, end = location.on_line(line)
-        if len(line) <= EXCERPT_WIDTH:
-            return cls(line, start, end)
+        """The excerpt of `location` on its line, the text of that line."""
+        return cls.within(line, 0, len(line), location)
+
+    @classmethod
+    def within(cls, text: str, line_start: int, line_end: int, location: Location) -> "Excerpt":
+        """The excerpt of `location` on its line, text[line_start:line_end], without copying more of
+        a long line than the window shows."""
+        length = line_end - line_start
+        start = max(0, min(location.column - 1, length))
+        end = location.end_column - 1 if location.end_line == location.line else length
+        end = max(start, min(end, length))
+        if length <= EXCERPT_WIDTH:
+            return cls(text[line_start:line_end], start, end)
         end = min(end, start + EXCERPT_WIDTH - 2 * EXCERPT_CONTEXT)
-        left, right = max(0, start - EXCERPT_CONTEXT), min(len(line), end + EXCERPT_CONTEXT)
+        left, right = max(0, start - EXCERPT_CONTEXT), min(length, end + EXCERPT_CONTEXT)
         head = "…" if left else ""
-        tail = "…" if right < len(line) else ""
-        return cls(head + line[left:right] + tail, start - left + len(head), end - left + len(head))
+        tail = "…" if right < length else ""
+        return cls(head + text[line_start + left:line_start + right] + tail,
+                   start - left + len(head), end - left + len(head))
 
 
 class Spot(namedtuple("Spot", "location excerpt", defaults=(None,))):
@@ -237,6 +243,14 @@ class Finding:
             "kind": self.kind,
             "data": self.data,
         }
+
+
+class ArticleNote(namedtuple("ArticleNote", "name value")):
+    """A value a per-article check gives about the whole article for reporters to show (the
+    article's timeline), yielded beside its findings: once per article however many findings draw
+    on it, so that what findings carry stays small."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)

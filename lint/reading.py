@@ -2,13 +2,13 @@
 document its findings and cross-article records, in worker processes when that is worth it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
 from .documents import BinaryFile, ReaderOptions, read_document
 from .index import file_sha1
-from .model import Document, Finding, LintError
+from .model import ArticleNote, Document, Finding, LintError
 from .ruleset import Rule, RuleSet
 from .suppress import Suppression, suppressions
 
@@ -29,7 +29,7 @@ class Analysis:
     findings: list[Finding]
     records: dict[str, list] | None  # cross-article rule id -> records; None until loaded from the index
     suppressions: list[Suppression]
-    headline: str | None = None
+    article: dict = field(default_factory=dict)  # what reporters may show of the article: headline, notes
 
 
 def reader_options(config: Config, published=None) -> ReaderOptions:
@@ -37,16 +37,21 @@ def reader_options(config: Config, published=None) -> ReaderOptions:
 
 
 def analyse(doc: Document, rules: list[Rule]) -> Analysis:
-    """Run the per-article rules on one document and extract its cross-article records."""
+    """Run the per-article rules on one document and extract its cross-article records; notes the
+    checks give about the whole article join its headline in `article`."""
     findings = list(doc.notices)
     records = {}
+    article = {"headline": doc.headline.text} if doc.headline is not None else {}
     for rule in rules:
         if rule.kind.cross_article:
             records[rule.id] = rule.kind.extract(doc, rule)
-        else:
-            findings.extend(rule.kind.check(doc, rule))
-    return Analysis(doc.path, findings, records, suppressions(doc),
-                    doc.headline.text if doc.headline is not None else None)
+            continue
+        for item in rule.kind.check(doc, rule):
+            if isinstance(item, ArticleNote):
+                article[item.name] = item.value
+            else:
+                findings.append(item)
+    return Analysis(doc.path, findings, records, suppressions(doc), article)
 
 
 def analyse_file(name: str, display: str, ruleset: RuleSet, options: ReaderOptions):

@@ -3,6 +3,7 @@ ending, UTF-16 and UTF-32 files, stray NUL bytes. Each is reported on its own ar
 stops the run or the archive index."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -204,3 +205,23 @@ def test_a_folder_of_hostile_files_and_the_seed(newsroom, capsys):
     assert "style.repeated-word" in by_file["utf16.txt"]
     for ending in ("cr", "cr-cr-in-paragraph", "stray-cr"):
         assert by_file[f"{ending}.md"].count("style.repeated-word") == 2
+
+
+# --- long lines ---------------------------------------------------------------------------------
+
+def test_a_long_line_is_shown_as_a_window_around_each_finding(newsroom, capsys):
+    """A minified export puts a whole article on one line: every format shows a window around the
+    span, so output and memory follow the input, not findings times the line's length."""
+    sentence = "The port said the the ships would sail on February 30 from the harbour. "
+    write(newsroom / "a.html", "<html><body><p>" + sentence * 1500 + "</p></body></html>\n")  # one 110 KB line
+    code, out, _ = run(capsys, "--no-cache", "--select", "style.repeated-word,dates.impossible", "a.html")
+    assert code == 1
+    findings = out.count("\n  |\n")
+    assert findings == 3000
+    assert len(out) < findings * 700  # a window of the line each, not 110 KB each
+    shown = [line for line in out.splitlines() if line.startswith("1 | ")]
+    assert len(shown) == findings and all(len(line) < 400 for line in shown)
+    assert sum(line.startswith("1 | …") and line.endswith("…") for line in shown) > findings - 10
+    code, data, _ = run_json(capsys, "--no-cache", "--select", "dates", "a.html")
+    assert code == 1 and len(data["findings"]) == 1500
+    assert all(len(json.dumps(f)) < 1000 for f in data["findings"])  # each finding carries its own dates

@@ -120,7 +120,7 @@ def test_escaping_and_findings_without_data():
     f = Finding("x.y", "error", 'bad <b>"tag"</b>', at,
                 [Related(there, "see <here>", Excerpt.around("<i>t", there))],
                 excerpt=Excerpt.around("if <script>alert(1)</script>", at))
-    page = render("html", Report([f], 1, headlines={"a<1>.md": "<em>Head</em>"}))
+    page = render("html", Report([f], 1, articles={"a<1>.md": {"headline": "<em>Head</em>"}}))
     assert "<script>alert" not in page and "<b>" not in page and "<em>" not in page
     assert '<mark class="hit">&lt;script&gt;</mark>alert(1)&lt;/script&gt;' in page
     assert '<mark class="rel">&lt;i</mark>&gt;t' in page
@@ -206,3 +206,13 @@ def test_user_rules_get_their_clusters_and_timeline_from_the_findings_data(tmp_p
     assert "published March 18, 2025 (from the front matter)" in timeline
     assert re.search(r'<g class="pt flagged"><title>March 9, 2025: March 9 \(line 5\)', out)
     assert '<g class="pt"><title>March 10, 2025: March 10 (line 5)' in out
+
+
+def test_a_timeline_reaching_the_ends_of_the_calendar_is_drawn(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "d.md", "---\ndate: 0154-01-01\n---\nThe fair opened on 2000-01-01. It was the the best.\n\n"
+          "The fair was on 2025-02-30.\n\nThe vault opens on December 31, 9999, they said on March 1, 0154.\n")
+    code, out, err = run(capsys, "--no-cache", "--format", "html", "d.md")
+    assert code == 1 and "internal error" not in err, err
+    (timeline,) = texts(out, "timeline")
+    assert "published January 1, 154 (from the front matter)" in timeline

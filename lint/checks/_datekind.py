@@ -1,9 +1,11 @@
 """The base of the date check kinds: one document's date analysis in (made once, shared by every
-date rule), findings out, each carrying the article's timeline for reporters to draw."""
+date rule), findings out, each carrying the dates it is about; and, once per article with
+findings, the article's timeline as a note for reporters to draw."""
 from __future__ import annotations
 
 from collections import namedtuple
 
+from ..model import ArticleNote
 from . import CheckKind
 
 
@@ -21,7 +23,7 @@ class DateKind(CheckKind):
         raise NotImplementedError
 
     def check(self, doc, rule):
-        from ..dates.analysis import analyse, timeline_data
+        from ..dates.analysis import analyse, points_in, timeline_data
 
         dd = analyse(doc)
         if not dd.days and not dd.mentions:
@@ -29,8 +31,9 @@ class DateKind(CheckKind):
         issues = self.judge(dd, rule)
         if not issues:
             return
-        timeline = timeline_data(dd)
+        yield ArticleNote("timeline", timeline_data(dd))
         for issue in issues:
             related = [doc.related(start, end, message) for start, end, message in issue.related]
-            yield rule.finding(doc.spot(issue.start, issue.end), related, extra={"timeline": timeline},
+            spans = [(issue.start, issue.end, "flagged")] + [(start, end, "related") for start, end, _ in issue.related]
+            yield rule.finding(doc.spot(issue.start, issue.end), related, extra={"dates": points_in(dd, spans)},
                                **issue.fields)

@@ -6,6 +6,7 @@ keeps the publication date and where it came from (front matter, option, datelin
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ class DocDates:
     mentions: list[Mention]
     pub: Publication
     days: list[Mention] = field(default_factory=list)  # mentions of a day of a month
+    drawing: dict | None = None  # timeline_data, once made
+    day_starts: list[int] | None = None  # where each of `days` starts, for points_in
 
     def line(self, m: Mention) -> int:
         return self.doc.lines.position(m.start)[0]
@@ -78,11 +81,10 @@ def _analyse(doc: Document) -> DocDates:
         text = prose[block.start:block.end]
         spans = tense.sentences(text, block.start)
         quotes = _quoted_spans(text, block.start)
-        line_start = doc.source.rfind("\n", 0, block.start) + 1
         block_flags = set()
         if _NOTE.match(text):
             block_flags.add("note")  # an editor's note or update, written after publication
-        if _LISTED_LINE.match(doc.source[line_start:block.start + 1]) or "|" in doc.source[line_start:block.start]:
+        if _listed(doc.source, block.start):
             block_flags.add("listed")  # a list item or table cell: schedules, agendas
         for m in found:
             m.flags |= block_flags
@@ -102,6 +104,20 @@ def _analyse(doc: Document) -> DocDates:
     _mark_ranges(prose, days)
     pub = _publication(doc, days)
     return DocDates(doc, mentions, pub, days)
+
+
+LOOKBACK = 200  # how far before a block its line's list marker or table pipe is looked for
+
+
+def _listed(source: str, block_start: int) -> bool:
+    """Does the block sit in a list item or a table row: its line opens with a list marker, or a
+    table's pipe stands before it on its line? (Looked for in the LOOKBACK characters before it,
+    so that a one-line export of megabytes is not searched again for each block.)"""
+    window = max(0, block_start - LOOKBACK)
+    newline = source.rfind("\n", window, block_start)
+    head = source[newline + 1 if newline != -1 else window:block_start + 1]
+    at_line_start = newline != -1 or window == 0
+    return bool(at_line_start and _LISTED_LINE.match(head)) or "|" in head[:-1]
 
 
 def _quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
@@ -176,20 +192,49 @@ def _publication(doc: Document, days: list[Mention]) -> Publication:
     return Publication(make(PLACEHOLDER_YEAR, *points[end]), "inferred", False)
 
 
+
+# An article's timeline is drawn with at most this many dates (a page cannot show more usefully);
+# each finding carries its own dates besides.
+TIMELINE_MAX_DATES = 300
+
+
+def _point(dd: DocDates, m: Mention, role: str | None = None) -> dict:
+    """A date mention as plain values: its text and place, its calendar date (a year-less date in
+    the publication year; None for a day the month does not have) and whether its year is written."""
+    line, column = dd.doc.lines.position(m.start)
+    end_line, end_column = dd.doc.lines.position(m.end)
+    base_year = dd.pub.date.year if dd.pub.date is not None else PLACEHOLDER_YEAR
+    placed = make(m.year if m.year is not None else base_year, m.month, m.day)
+    point = {"text": m.text, "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+             "date": placed.isoformat() if placed else None, "year_written": m.year is not None}
+    if role:
+        point["role"] = role
+    return point
+
+
 def timeline_data(dd: DocDates) -> dict:
     """The article's dates as plain values a reporter can draw without reading the article again:
-    the publication date and where it came from, and every day-of-month mention with its place in
-    the text and its calendar date (a year-less date in the publication year; None for a day the
-    month does not have)."""
-    pub = dd.pub
-    base_year = pub.date.year if pub.date is not None else PLACEHOLDER_YEAR
-    dates = []
-    for m in dd.days:
-        line, column = dd.doc.lines.position(m.start)
-        end_line, end_column = dd.doc.lines.position(m.end)
-        placed = make(m.year if m.year is not None else base_year, m.month, m.day)
-        dates.append({"text": m.text, "line": line, "column": column, "end_line": end_line,
-                      "end_column": end_column, "date": placed.isoformat() if placed else None,
-                      "year_written": m.year is not None})
-    return {"published": pub.date.isoformat() if pub.date is not None else None,
-            "published_origin": pub.origin, "year_known": pub.year_known, "dates": dates}
+    the publication date and where it came from, and its day-of-month mentions (the first
+    TIMELINE_MAX_DATES; `omitted` counts the rest). Made once per analysis."""
+    if dd.drawing is None:
+        pub = dd.pub
+        dd.drawing = {"published": pub.date.isoformat() if pub.date is not None else None,
+                      "published_origin": pub.origin, "year_known": pub.year_known,
+                      "dates": [_point(dd, m) for m in dd.days[:TIMELINE_MAX_DATES]],
+                      "omitted": max(0, len(dd.days) - TIMELINE_MAX_DATES)}
+    return dd.drawing
+
+
+def points_in(dd: DocDates, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """The day-of-month mentions overlapping each (start, end, role) span, as timeline points with
+    that role: what one finding is about, small however long the article."""
+    if dd.day_starts is None:
+        dd.day_starts = [m.start for m in dd.days]
+    points = []
+    for start, end, role in spans:
+        i = max(0, bisect.bisect_right(dd.day_starts, start) - 1)  # days are in text order
+        while i < len(dd.days) and dd.days[i].start < max(end, start + 1):
+            if start < dd.days[i].end:
+                points.append(_point(dd, dd.days[i], role))
+            i += 1
+    return points

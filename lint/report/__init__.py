@@ -18,8 +18,9 @@ class Report:
     color: bool = False
     # The rules of the run (lint.ruleset.Rule), for formats that describe them (SARIF).
     rules: list[object] = field(default_factory=list)
-    # The headline of each article, by display path, for formats that show articles (HTML).
-    headlines: dict[str, str] = field(default_factory=dict)
+    # What a report may show of each article, by display path (HTML): its "headline", and the notes
+    # checks gave about it (a date check's "timeline").
+    articles: dict[str, dict] = field(default_factory=dict)
 
 
 FORMATS = ("text", "json", "github", "sarif", "html")  # one module each, imported when used

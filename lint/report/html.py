@@ -2,8 +2,9 @@
 article whose findings carry one, and the spelling clusters of findings that carry spellings.
 
 No network: the CSS, the script and the timelines (SVG) are inline. The page only displays what the
-findings carry (`data["timeline"]`: the article's dates as the date analysis placed them;
-`data["spellings"]`: a name's spellings and their counts); it judges nothing and reads no article.
+run carries: an article's `timeline` note (its dates as the date analysis placed them), the
+`dates` of its findings (flagged, and related: what they are measured against), and findings'
+`spellings` (a name's spellings and their counts); it judges nothing and reads no article.
 """
 from __future__ import annotations
 
@@ -71,27 +72,22 @@ class _Point:
         self.roles: set[str] = set()  # flagged, related
 
 
-def _overlaps(mention: dict, loc: Location) -> bool:
-    """Does a location's span overlap a date mention's (an empty span counts as one character)?"""
-    start, end = (mention["line"], mention["column"]), (mention["end_line"], mention["end_column"])
-    if end <= start:
-        end = (end[0], start[1] + 1)
-    a, b = (loc.line, loc.column), (loc.end_line, loc.end_column)
-    if b <= a:
-        b = (a[0], a[1] + 1)
-    return a < end and start < b
-
-
-def _timeline(path: str, findings: list[Finding]) -> str:
-    timeline = findings[0].data["timeline"]
+def _timeline(path: str, timeline: dict, findings: list[Finding]) -> str:
     published = timeline["published"]
     pub = dt.date.fromisoformat(published) if published else None
     year_known = pub is not None and timeline["year_known"]
+    roles: dict[tuple, set[str]] = {}  # (line, column) of a date -> the roles findings give it
+    mentions = {(d["line"], d["column"]): d for d in timeline["dates"]}
+    for f in findings:
+        for point in f.data["dates"]:
+            where = (point["line"], point["column"])
+            roles.setdefault(where, set()).add(point["role"])
+            mentions.setdefault(where, point)  # beyond the drawn ones in a very long article
 
     points: "OrderedDict[dt.date, _Point]" = OrderedDict()
     off_axis = []
     any_yearless = False
-    for mention in timeline["dates"]:
+    for where, mention in sorted(mentions.items()):
         if mention["date"] is None:
             off_axis.append((mention["text"], mention["line"]))
             continue
@@ -104,10 +100,7 @@ def _timeline(path: str, findings: list[Finding]) -> str:
         if mention["year_written"]:
             point.label = label
         point.mentions.append((mention["text"], mention["line"]))
-        if any(_overlaps(mention, f.location) for f in findings):
-            point.roles.add("flagged")
-        if any(_overlaps(mention, r.location) for f in findings for r in f.related):
-            point.roles.add("related")
+        point.roles |= roles.get(where, set())
 
     pub_label = ""
     if pub is not None:
@@ -129,6 +122,8 @@ def _timeline(path: str, findings: list[Finding]) -> str:
     if off_axis:
         notes.append("Not on the axis (no such day): "
                      + ", ".join(f"“{_e(t)}” (line {n})" for t, n in off_axis) + ".")
+    if timeline["omitted"]:
+        notes.append(f"{timeline['omitted']} more dates of the article are not drawn.")
     if notes:
         out.append(f'<p class="note">{" ".join(notes)}</p>')
     out.append('<table class="dates"><thead><tr><th>date</th><th>as written</th><th>line</th>'
@@ -155,7 +150,8 @@ def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: 
     lo, hi = min(dates), max(dates)
     span = max((hi - lo).days, 1)
     pad = max(3, span // 12)
-    lo, hi = lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad)
+    lo = dt.date.fromordinal(max(1, lo.toordinal() - pad))  # the calendar's own ends bound the padding
+    hi = dt.date.fromordinal(min(dt.date.max.toordinal(), hi.toordinal() + pad))
     total = (hi - lo).days
 
     def x(d: dt.date) -> float:
@@ -192,6 +188,8 @@ def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: 
             out.append(f'<line class="tick" x1="{tx:.1f}" y1="{axis_y - 5}" x2="{tx:.1f}" y2="{axis_y + 5}"/>'
                        f'<text class="tick-label" x="{tx:.1f}" y="{axis_y + 20}" text-anchor="middle">{_e(name)}</text>')
         month = tick.month - 1 + step_months
+        if tick.year + month // 12 > dt.MAXYEAR:
+            break
         tick = dt.date(tick.year + month // 12, month % 12 + 1, 1)
     if pub is not None:
         px = x(pub)
@@ -325,11 +323,12 @@ def render(report: Report) -> str:
     number = 0
     for i, (path, findings) in enumerate(by_path.items(), 1):
         out.append(f'<section class="article" id="article-{i}"><h2>{_e(path)}</h2>')
-        if path in report.headlines:
-            out.append(f'<p class="headline">{_e(report.headlines[path])}</p>')
-        dated = [f for f in findings if "timeline" in f.data]
-        if dated:
-            out.append(_timeline(path, dated))
+        article = report.articles.get(path, {})
+        if "headline" in article:
+            out.append(f'<p class="headline">{_e(article["headline"])}</p>')
+        dated = [f for f in findings if "dates" in f.data]
+        if dated and "timeline" in article:
+            out.append(_timeline(path, article["timeline"], dated))
         spelt = [f for f in findings if "spellings" in f.data]
         if spelt:
             out.append(_names(spelt))
