@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -62,12 +63,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM: the run stops as on Ctrl-C (its worker processes end with it)."""
+
+
+def _terminate(signum, frame):
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (an embedding program's): SIGTERM stays its business
+        return _main(argv)
+    try:
+        return _main(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return _command(argv[0], argv[1:])
         return _lint(build_parser().parse_args(argv))
+    except Terminated:
+        print("lint: terminated", file=sys.stderr)
+        return 128 + 15  # the shell's code for SIGTERM
     except LintError as exc:
         print(f"lint: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
@@ -126,13 +149,15 @@ def _lint(args) -> int:
     # the archive's content paths are walked once; a directory inside one is read from that walk
     located = None if args.no_cache else locate(paths, config)
     walker = Walker(config, [str(p) for p in located[1]] if located else [])
-    files, notices = collect_files(paths, walker)
+    files, skipped = collect_files(paths, walker)
+    notices: list[str] = []
     active = rules.selected(select, ignore)
     archive = None if located is None else open_archive(located, config, notices, walker)
     options = reader_options(config, published)
     with Progress(enabled=sys.stderr.isatty()) as progress:
         outcome = engine.run(files, active, config, options, select, ignore, jobs=args.jobs, archive=archive,
-                             progress=progress, excerpts=shows_excerpts(args.format) or bool(args.baseline))
+                             progress=progress, excerpts=shows_excerpts(args.format) or bool(args.baseline),
+                             skipped=skipped)
     if archive is not None and archive.index is not None:
         archive.index.close()
     for notice in notices + outcome.notices + outcome.errors:

@@ -21,26 +21,34 @@ class Walker:
     def __init__(self, config: Config, content: list[str] = ()):
         self.config = config
         self.content = list(content)
-        self._walked: dict[str, tuple[str, ...]] = {}
+        self._walked: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def __call__(self, top) -> tuple[str, ...]:
+        return self.walk(top)[0]
+
+    def walk(self, top) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """The lintable files under `top`, and the paths under it that could not be read (relative
+        path, why)."""
         top = os.path.abspath(top)
         if top not in self._walked:
             self._walked[top] = self._walk(top)
         return self._walked[top]
 
-    def _walk(self, top: str) -> tuple[str, ...]:
+    def _walk(self, top: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
         for outer in self.content:
             inside = relative_inside(top, outer)
             if inside:
                 prefix = inside + "/"
-                return tuple(rel[len(prefix):] for rel in self(outer) if rel.startswith(prefix))
-        return tuple(walk_relative(Path(top), self.config))
+                files, unreadable = self.walk(outer)
+                return (tuple(rel[len(prefix):] for rel in files if rel.startswith(prefix)),
+                        tuple((rel[len(prefix):], why) for rel, why in unreadable if rel.startswith(prefix)))
+        unreadable: list[tuple[str, str]] = []
+        return tuple(walk_relative(Path(top), self.config, unreadable)), tuple(unreadable)
 
 
-def collect_files(paths: list[str], walker: Walker) -> tuple[list[tuple[str, str]], list[str]]:
-    """Files to lint, as (path, display) pairs, and notices for what was passed over."""
-    files, notices = [], []
+def collect_files(paths: list[str], walker: Walker) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Files to lint, as (path, display) pairs, and what was passed over, as (display, reason)."""
+    files, skipped = [], []
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -49,16 +57,20 @@ def collect_files(paths: list[str], walker: Walker) -> tuple[list[tuple[str, str
             if path.suffix.lower() in SUFFIXES:
                 files.append((given, given))
             else:
-                notices.append(f"{given}: skipped, not a Markdown, text or HTML file")
+                skipped.append((given, "not a Markdown, text or HTML file"))
             continue
         prefix = "" if given in (".", "./") else given.rstrip("/") + "/"
-        files.extend((os.path.join(given, rel), prefix + rel) for rel in walker(path))
-    return files, notices
+        found, unreadable = walker.walk(path)
+        files.extend((os.path.join(given, rel), prefix + rel) for rel in found)
+        skipped.extend(((prefix + rel).rstrip("/") or ".", why) for rel, why in unreadable)
+    return files, skipped
 
 
-def walk_relative(top: Path, config: Config) -> list[str]:
+def walk_relative(top: Path, config: Config, unreadable: list[tuple[str, str]] | None = None) -> list[str]:
     """Lintable files under `top` (not hidden, not ignored by git, not excluded by configuration) as
-    POSIX paths relative to it, sorted. Symbolic links to directories are not followed."""
+    POSIX paths relative to it, sorted; what cannot be read (a directory refused, a symbolic link
+    in a loop) joins `unreadable` as (relative path, why). Symbolic links to directories are not
+    followed."""
     tracked = _git_visible(top)
     suffixes = tuple(SUFFIXES)
     found = []
@@ -66,14 +78,22 @@ def walk_relative(top: Path, config: Config) -> list[str]:
     def visit(directory: str, rel_dir: str):
         try:
             entries = list(os.scandir(directory))
-        except OSError:
+        except OSError as exc:
+            if unreadable is not None:
+                unreadable.append((rel_dir, f"directory could not be read: {exc.strerror or exc}"))
             return
         subdirs = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
-            if entry.is_dir():
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:  # a symbolic link in a loop
+                if unreadable is not None:
+                    unreadable.append((rel_dir + name, f"could not be read: {exc.strerror or exc}"))
+                continue
+            if is_dir:
                 if name not in SKIPPED_DIRS and not entry.is_symlink():
                     subdirs.append(entry)
                 continue

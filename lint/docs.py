@@ -85,6 +85,10 @@ INPUT_RULE_DOCS = {
     "input.nul-byte": ("warning", "A NUL byte never belongs in an article; it comes from a damaged file, a bad "
                        "export or a copy from a binary format, and shows as nothing or as a box. The file is "
                        "read as text and checked; remove the byte."),
+    "input.skipped": ("warning", "A file that is not checked says nothing, and a run that passes over it in "
+                      "silence looks clean: an article saved in a binary format, a picture given an "
+                      "article's name, an unreadable folder. The skip is reported in every output format, "
+                      "at warning level, so `--fail-on` decides whether it fails the run."),
 }
 
 

@@ -84,7 +84,8 @@ class IncrementalRun:
             to_read = []
             for target in targets:
                 known = stamps.get(target.key) if target.key else None
-                if known is not None and _unchanged(target.path, known[0], known[1]):
+                if known is not None and _unchanged(target.path, known[0], known[1]) \
+                        and (not target.given or os.access(target.path, os.R_OK)):  # one it cannot read is reported
                     target.sha1 = known[2]
                 else:
                     to_read.append(target)

@@ -2,11 +2,12 @@
 document its findings and cross-article records, in worker processes when that is worth it."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .documents import BinaryFile, ReaderOptions, read_document
+from .documents import BinaryFile, NotAnArticle, ReaderOptions, read_document
 from .index import file_sha1
 from .model import ArticleNote, Document, Finding, LintError
 from .ruleset import Rule, RuleSet
@@ -15,10 +16,16 @@ from .suppress import Suppression, suppressions
 
 @dataclass(frozen=True)
 class Problem:
-    """A file that was not analysed: skipped (binary) or unreadable (an input error)."""
+    """A file that was not analysed: skipped (not text) or unreadable (an input error)."""
 
-    message: str
+    path: str  # as displayed
+    reason: str
     error: bool
+    article: bool = True  # False for a file that is no article at all (a report of this linter)
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: {self.reason}"
 
 
 @dataclass
@@ -62,11 +69,11 @@ def analyse_file(name: str, display: str, ruleset: RuleSet, options: ReaderOptio
         data = path.read_bytes()
         doc = read_document(path, display, options, data)
     except BinaryFile as exc:
-        return Problem(str(exc), error=False)
+        return Problem(display, exc.reason, error=False, article=not isinstance(exc, NotAnArticle))
     except LintError as exc:
-        return Problem(str(exc), error=True)
+        return Problem(display, str(exc).removeprefix(f"{display}: "), error=True)
     except OSError as exc:
-        return Problem(f"{display}: cannot read: {exc.strerror or exc}", error=True)
+        return Problem(display, f"cannot read: {exc.strerror or exc}", error=True)
     return analyse(doc, ruleset.rules), stat.st_mtime_ns, stat.st_size, file_sha1(data)
 
 
@@ -74,9 +81,39 @@ def analyse_file(name: str, display: str, ruleset: RuleSet, options: ReaderOptio
 _worker_state: tuple[RuleSet, ReaderOptions] | None = None
 
 
-def _init_worker(ruleset: RuleSet, options: ReaderOptions):
+def _init_worker(ruleset: RuleSet, options: ReaderOptions, parent: int):
     global _worker_state
     _worker_state = (ruleset, options)
+    _end_with(parent)
+
+
+def _end_with(parent: int):
+    """A worker ends when the run that started it does, however that ends (SIGTERM, SIGKILL, the
+    parent's own death): on Linux the kernel sends it SIGTERM when its parent dies; elsewhere a
+    thread watches the parent. Ctrl-C is the parent's to handle: it shuts the pool down."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler the parent's CLI installed
+    try:
+        import ctypes
+
+        if ctypes.CDLL(None).prctl(1, signal.SIGTERM) != 0:  # PR_SET_PDEATHSIG
+            raise OSError
+    except (OSError, AttributeError):
+        import threading
+
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the kernel was told
+        os._exit(1)
+
+
+def _watch(parent: int):
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _analyse_in_worker(job: tuple[str, str]):
@@ -104,9 +141,14 @@ def analyse_files(jobs_list: list[tuple[str, str]], ruleset: RuleSet, options: R
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     chunk = max(1, min(32, len(jobs_list) // (jobs * 8)))
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                                initargs=(ruleset, options)) as pool:
+    pool = concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                                  initargs=(ruleset, options, os.getpid()))
+    try:
         for done, result in enumerate(pool.map(_analyse_in_worker, jobs_list, chunksize=chunk), 1):
             yield result
             if progress:
                 progress(done, len(jobs_list))
+    except BaseException:  # interrupted, terminated, or the caller gave up: no queued work is started
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()

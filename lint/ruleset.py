@@ -23,6 +23,8 @@ INPUT_RULES = {
     "input.encoding": "the file is not valid UTF-8 (read as cp1252) or not valid in the encoding its byte order mark names",
     "input.front-matter": "the front matter is malformed or not closed, or its publication date (or an HTML page's date meta tag) is not a date",
     "input.nul-byte": "the text holds a NUL byte, a sign of a damaged file or a bad export (the rest is still checked)",
+    "input.skipped": "a file given or found was not checked: not text (a binary with an article's name), not a "
+                     "Markdown, text or HTML file, or a directory that could not be read",
 }
 
 

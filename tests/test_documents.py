@@ -185,9 +185,12 @@ def test_binary_file_is_skipped_with_one_line(zebra_project, capsys):
     (zebra_project / "bin.md").write_bytes(b"zebra\x00\x01\x02")
     write(zebra_project / "ok.md", "zebra\n")
     code, data, err = run_json(capsys, "bin.md", "ok.md")
-    assert err == "lint: bin.md: skipped, binary file\n"
+    assert code == 1 and err == ""
     assert data["files_checked"] == 1
-    assert [f["path"] for f in data["findings"]] == ["ok.md"]
+    assert [(f["path"], f["rule"], f["message"]) for f in data["findings"]] == [
+        ("bin.md", "input.skipped", "skipped: binary file"), ("ok.md", "house.zebra", "avoid zebra")]
+    code, _, _ = run(capsys, "--fail-on", "error", "bin.md", "ok.md")
+    assert code == 0  # --fail-on decides
     with pytest.raises(BinaryFile):
         read_document(Path("b.md"), "b.md", ReaderOptions(), b"\x00")
 
@@ -233,9 +236,9 @@ def test_unsupported_file_given_explicitly_is_skipped(zebra_project, capsys):
     write(zebra_project / "notes.rst", "zebra\n")
     write(zebra_project / "ok.md", "fine\n")
     code, out, err = run(capsys, "notes.rst", "ok.md")
-    assert code == 0
-    assert err == "lint: notes.rst: skipped, not a Markdown, text or HTML file\n"
-    assert out == "No findings (1 file checked).\n"
+    assert code == 1 and err == ""
+    assert out.startswith("notes.rst:1:1: warning input.skipped skipped: not a Markdown, text or HTML file\n")
+    assert out.endswith("Found 1 finding (1 warning) in 1 file (1 file checked).\n")
     with pytest.raises(LintError, match="unsupported file type '.rst'"):
         read_document(Path("notes.rst"), "notes.rst", ReaderOptions(), b"x")
 

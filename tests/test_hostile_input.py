@@ -4,6 +4,7 @@ stops the run or the archive index."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -177,8 +178,9 @@ def test_a_nul_byte_in_text_is_a_finding_not_a_skip(newsroom, capsys):
 ])
 def test_real_binaries_are_still_skipped(newsroom, capsys, data):
     (newsroom / "image.md").write_bytes(data)
-    code, out, err = run(capsys, "--no-cache", "image.md")
-    assert (code, err) == (0, "lint: image.md: skipped, binary file\n")
+    code, data, err = run_json(capsys, "--no-cache", "image.md")
+    assert (code, err) == (1, "")
+    assert [(f["rule"], f["message"]) for f in data["findings"]] == [("input.skipped", "skipped: binary file")]
 
 
 def test_a_folder_of_hostile_files_and_the_seed(newsroom, capsys):
@@ -193,7 +195,7 @@ def test_a_folder_of_hostile_files_and_the_seed(newsroom, capsys):
     (newsroom / "cp1252.txt").write_bytes(b"Caf\xe9 owners\n\nThe rent rose.\n")
     (newsroom / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     code, data, err = run_json(capsys, "--no-cache", ".")
-    assert code == 1 and err == "lint: photo.md: skipped, binary file\n"
+    assert code == 1 and err == ""
     by_file = {}
     for finding in data["findings"]:
         by_file.setdefault(finding["path"], []).append(finding["rule"])
@@ -203,6 +205,7 @@ def test_a_folder_of_hostile_files_and_the_seed(newsroom, capsys):
         assert by_file[f"date{number}.md"][0] == "input.front-matter"
     assert by_file["nul.md"] == ["input.nul-byte"] and by_file["cp1252.txt"] == ["input.encoding"]
     assert "style.repeated-word" in by_file["utf16.txt"]
+    assert by_file["photo.md"] == ["input.skipped"]
     for ending in ("cr", "cr-cr-in-paragraph", "stray-cr"):
         assert by_file[f"{ending}.md"].count("style.repeated-word") == 2
 
@@ -225,3 +228,120 @@ def test_a_long_line_is_shown_as_a_window_around_each_finding(newsroom, capsys):
     code, data, _ = run_json(capsys, "--no-cache", "--select", "dates", "a.html")
     assert code == 1 and len(data["findings"]) == 1500
     assert all(len(json.dumps(f)) < 1000 for f in data["findings"])  # each finding carries its own dates
+
+
+# --- what the walk cannot read ------------------------------------------------------------------
+
+def test_an_unreadable_folder_is_reported_not_passed_over(newsroom, capsys, monkeypatch):
+    """(The tests may run as root, who reads every folder: the refusal is simulated.)"""
+    import os as real_os
+
+    write(newsroom / "news" / "a.md", "The council met.\n")
+    write(newsroom / "news" / "locked" / "b.md", "The the council met.\n")
+    scandir = real_os.scandir
+
+    def refusing(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr("lint.collect.os.scandir", refusing)
+    code, data, err = run_json(capsys, "--no-cache", "news")
+    assert (code, err) == (1, "")
+    assert [(f["path"], f["rule"], f["message"]) for f in data["findings"]] == [
+        ("news/locked", "input.skipped", "skipped: directory could not be read: Permission denied")]
+
+
+def test_a_symbolic_link_loop_in_the_archive_is_reported_and_the_run_goes_on(newsroom, capsys):
+    subprocess.run(["git", "init", "-q", str(newsroom)], check=True)
+    write(newsroom / "news" / "a.md", "The the council met.\n")
+    (newsroom / "news" / "loop").symlink_to("loop")  # a link to itself
+    (newsroom / "news" / "up").symlink_to("..")  # a link to a directory: not followed
+    (newsroom / ".lint.yaml").write_text("content-paths: [news]\n")
+    code, data, err = run_json(capsys, "news/a.md")  # the archive walk meets the loop: no abort
+    assert (code, err) == (1, "") and [f["rule"] for f in data["findings"]] == ["style.repeated-word"]
+    code, data, err = run_json(capsys, "news")
+    assert (code, err) == (1, "")
+    assert sorted((f["path"], f["rule"]) for f in data["findings"]) == [
+        ("news/a.md", "style.repeated-word"), ("news/loop", "input.skipped")]
+    assert "Too many levels of symbolic links" in data["findings"][1]["message"]
+
+
+def test_a_cached_file_that_can_no_longer_be_read_is_an_error_not_its_old_findings(newsroom, capsys, monkeypatch):
+    import subprocess as sp
+
+    sp.run(["git", "init", "-q", str(newsroom)], check=True)
+    write(newsroom / "a.md", "The the council met.\n")
+    code, data, _ = run_json(capsys, "a.md")
+    assert code == 1 and data["findings"]  # now in the index
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr("lint.incremental.os.access", lambda path, mode: not str(path).endswith("a.md"))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if self.name == "a.md" else read_bytes(self))
+    code, out, err = run(capsys, "a.md")
+    assert code == 2 and err == "lint: a.md: cannot read: Permission denied\n"
+
+
+# --- signals ------------------------------------------------------------------------------------
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the workers")
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_the_worker_processes_end_with_the_run(tmp_path, how):
+    import signal
+    import sys
+    import time
+
+    for n in range(3000):
+        write(tmp_path / "news" / f"a{n:04}.md", f"# Council meets {n}\n\nThe the council met on March {n % 28 + 1}. " * 20)
+    proc = subprocess.Popen([sys.executable, "-m", "lint", "--no-cache", "--jobs", "2", "news"], cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline, workers = time.time() + 60, set()
+    while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the run never started its workers"
+    proc.send_signal(getattr(signal, how))
+    _, err = proc.communicate(timeout=60)
+    deadline = time.time() + 20
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), f"workers outlived the run ({how})"
+    if how == "SIGTERM":
+        assert proc.returncode == 143 and err.strip() == "lint: terminated", err
+
+
+# --- reports written inside the archive ---------------------------------------------------------
+
+@pytest.mark.parametrize("fmt,name", [("html", "report.html"), ("text", "report.txt"), ("github", "notes.txt")])
+def test_a_report_written_into_the_tree_is_not_linted_next_time(newsroom, capsys, fmt, name):
+    write(newsroom / "news" / "a.md", "---\ntitle: Council\n---\nThe the council met on February 30.\n")
+    code, _, _ = run(capsys, "--no-cache", "--format", fmt, "--output", f"news/{name}", "news")
+    assert code == 1 and (newsroom / "news" / name).exists()
+    code, data, err = run_json(capsys, "--no-cache", "news")
+    assert {f["path"] for f in data["findings"]} == {"news/a.md"} and data["files_checked"] == 1
+    assert err == f"lint: news/{name}: passed over, a report this linter wrote\n"
+
+
+def test_an_article_quoting_a_lint_line_is_still_an_article(newsroom, capsys):
+    write(newsroom / "a.txt", "a.md:3:1: warning dates.impossible is what the linter printed.\n\n"
+                              "The the editors laughed.\n")
+    code, data, err = run_json(capsys, "--no-cache", "a.txt")
+    assert err == "" and [f["rule"] for f in data["findings"]] == ["style.repeated-word"]

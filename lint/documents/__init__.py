@@ -29,8 +29,18 @@ class ReaderOptions:
     published: dt.date | None = None  # --published: used when a document carries no date
 
 
+def input_finding(rule: str, level: str, message: str, location: Location, **data) -> Finding:
+    """A finding about a file's input rather than its text (reported by the readers and the walk:
+    encoding, front matter, NUL bytes, files skipped): rules of their own, not of a pack."""
+    return Finding(rule, level, message, location, kind="reader", data=data)
+
+
 class BinaryFile(LintError):
-    """Raised for files that are not text; the engine skips them with a one-line notice."""
+    """Raised for files that are not articles (not text); the run skips them and says why."""
+
+    def __init__(self, display: str, reason: str):
+        super().__init__(f"{display}: skipped, {reason}")
+        self.reason = reason
 
 
 def read_document(path: Path, display: str, options: ReaderOptions, data: bytes | None = None) -> Document:
@@ -44,12 +54,38 @@ def read_document(path: Path, display: str, options: ReaderOptions, data: bytes 
         except OSError as exc:
             raise LintError(f"{display}: cannot read: {exc.strerror or exc}") from None
     source, notices = decode(data, display)
+    if _a_report(source):
+        raise NotAnArticle(display, "passed over, a report this linter wrote")
     reader = importlib.import_module(f"{__name__}.{kind}")  # only the readers a run needs are loaded
     doc = reader.read(display, source, options)
     doc.notices[:0] = notices
     if doc.published is None and options.published is not None:
         doc.published, doc.published_origin = options.published, "option"
     return doc
+
+
+class NotAnArticle(BinaryFile):
+    """A text file that is not an article: a report this linter wrote into the archive (`--output
+    report.html`, or a text report saved as .txt). It is passed over with a notice, not reported."""
+
+
+# What only this linter's reports look like: the HTML report's generator tag; a text report's
+# finding lines (path:line:column: level rule.id) and summary; GitHub annotation lines.
+_REPORT_HTML = re.compile(r'<meta name="generator" content="newsroom-lint report">')
+_REPORT_LINE = re.compile(r"\S.*:\d+:\d+: (?:error|warning|info) [a-z][a-z0-9-]*\.[a-z0-9-]+ |"
+                          r"::(?:error|warning|notice) file=|(?:Found \d+ findings? \(|No findings \()")
+_REPORT_SUMMARY = re.compile(r"(?:Found \d+ findings? \(.*\) in \d+ files? |No findings )\(\d+ files? checked.*\)\.")
+
+
+def _a_report(source: str) -> bool:
+    head = source[:2000]
+    if "newsroom-lint report" in head:
+        return bool(_REPORT_HTML.search(head))
+    if not _REPORT_LINE.match(head):
+        return False
+    lines = source.rstrip("\n").rsplit("\n", 1)
+    return bool(_REPORT_SUMMARY.fullmatch(lines[-1])) or all(
+        line.startswith("::") for line in source.splitlines() if line.strip())
 
 
 # Byte order marks, each with its codec; UTF-32's little-endian mark begins with UTF-16's, so it
@@ -108,7 +144,7 @@ def decode(data: bytes, display: str) -> tuple[str, list[Finding]]:
     valid UTF-8 is read as cp1252, other bad bytes as U+FFFD, each with a finding."""
     bom, codec = _unicode_codec(data)
     if not bom and _binary(data):
-        raise BinaryFile(f"{display}: skipped, binary file")
+        raise BinaryFile(display, "binary file")
     body, notices = data[len(bom):], []
     try:
         source = body.decode(codec)
@@ -118,11 +154,10 @@ def decode(data: bytes, display: str) -> tuple[str, list[Finding]]:
             source, read_as = body.decode("cp1252", errors="replace"), "read as cp1252"
         else:
             source, read_as = body.decode(codec, errors="replace"), "bad bytes read as U+FFFD"
-        notices.append(Finding(
-            rule="input.encoding", level="warning",
-            message=f"file is not valid {codec.upper()} (first bad byte at line {line}); {read_as}",
-            location=Location(display, line, 1, line, 1),
-        ))
+        notices.append(input_finding(
+            "input.encoding", "warning",
+            f"file is not valid {codec.upper()} (first bad byte at line {line}); {read_as}",
+            Location(display, line, 1, line, 1), encoding=codec, line=line))
     source = read_breaks(source)
     if "\x00" in source:
         notices.append(_nul_finding(source, display))
@@ -133,10 +168,10 @@ def _nul_finding(source: str, display: str) -> Finding:
     first, count = source.index("\x00"), source.count("\x00")
     line, column = LineIndex(source).position(first)
     several = f", {count} in all" if count > 1 else ""
-    return Finding(rule="input.nul-byte", level="warning",
-                   message=f"NUL byte in the text (line {line}, column {column}{several}): the file is "
-                           "damaged or was exported badly; the rest was read as text",
-                   location=Location(display, line, column, line, column + 1))
+    return input_finding("input.nul-byte", "warning",
+                         f"NUL byte in the text (line {line}, column {column}{several}): the file is "
+                         "damaged or was exported badly; the rest was read as text",
+                         Location(display, line, column, line, column + 1), count=count)
 
 
 # A date as front matter and meta tags write it: YYYY-MM-DD, optionally a time of day and a zone.
@@ -169,8 +204,9 @@ def parse_date(value) -> dt.date:
 
 def date_notice(location: Location, written: str, problem: ValueError) -> Finding:
     """The finding for a publication date given in front matter or a meta tag that is not one."""
-    return Finding("input.front-matter", "error",
-                   f"{written} is {problem}; it is not taken as the publication date", location)
+    return input_finding("input.front-matter", "error",
+                         f"{written} is {problem}; it is not taken as the publication date", location,
+                         written=written, problem=str(problem))
 
 
 def _rfc2822_date(value: str) -> dt.date:

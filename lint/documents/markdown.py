@@ -12,7 +12,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ..model import Document, Finding, Headline, Location, Span
-from . import ProseBuilder, ReaderOptions, date_notice, front_matter_fields, parse_date
+from . import ProseBuilder, ReaderOptions, date_notice, front_matter_fields, input_finding, parse_date
 from .html import HtmlProse
 
 # libyaml's parser when PyYAML has it: front matter is parsed once per article, and the pure-Python
@@ -136,7 +136,7 @@ def _shown(value) -> str:
 
 
 def _notice(path: str, line: int, message: str) -> Finding:
-    return Finding("input.front-matter", "error", message, Location(path, line, 1, line, 1))
+    return input_finding("input.front-matter", "error", message, Location(path, line, 1, line, 1))
 
 
 def _collect_prose(source: str, body_start: int, builder: ProseBuilder, headings: list):

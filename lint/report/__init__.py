@@ -23,6 +23,9 @@ class Report:
     articles: dict[str, dict] = field(default_factory=dict)
 
 
+# The HTML report names its maker, so that a report written inside the archive is known as one.
+REPORT_SIGNATURE = "newsroom-lint report"
+
 FORMATS = ("text", "json", "github", "sarif", "html")  # one module each, imported when used
 _WITH_EXCERPTS = {"text", "html"}  # the formats that show each finding's line
 

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from html import escape
 
 from ..model import Excerpt, Finding, Location
-from . import Report
+from . import REPORT_SIGNATURE, Report
 from .text import _summary
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -314,6 +314,7 @@ def render(report: Report) -> str:
     levels = [lv for lv in ("error", "warning", "info") if any(f.level == lv for f in report.findings)]
     out = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f'<meta name="generator" content="{REPORT_SIGNATURE}">',
            '<title>Editorial lint report</title>', f"<style>{_CSS}</style></head><body>",
            '<header><h1>Editorial lint report</h1>', f'<p class="summary">{_e(_summary(report))}</p>']
     if levels:
