@@ -194,18 +194,22 @@ def test_a_folder_of_hostile_files_and_the_seed(newsroom, capsys):
     (newsroom / "nul.md").write_bytes(b"# Budget\n\nThe council\x00 voted.\n")
     (newsroom / "cp1252.txt").write_bytes(b"Caf\xe9 owners\n\nThe rent rose.\n")
     (newsroom / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    write(newsroom / "minified.html", "<html><body><p>" + "The the port reopened on March 3. " * 3000 + "</p></body></html>")
+    (newsroom / "report.html").write_text('<html><head><meta name="generator" content="newsroom-lint report">'
+                                          '</head><body><p>The the report.</p></body></html>')
     code, data, err = run_json(capsys, "--no-cache", ".")
-    assert code == 1 and err == ""
+    assert code == 1 and err == "lint: report.html: passed over, a report this linter wrote\n"
     by_file = {}
     for finding in data["findings"]:
         by_file.setdefault(finding["path"], []).append(finding["rule"])
-    assert data["files_checked"] == 1 + len(DATES) + 3 + 3
+    assert data["files_checked"] == 1 + len(DATES) + 3 + 3 + 1
     assert by_file["seed.txt"] == ["input.page-residue", "headlines.repeated-in-body", "dates.timeline-outlier"]
     for number in range(len(DATES)):
         assert by_file[f"date{number}.md"][0] == "input.front-matter"
     assert by_file["nul.md"] == ["input.nul-byte"] and by_file["cp1252.txt"] == ["input.encoding"]
     assert "style.repeated-word" in by_file["utf16.txt"]
     assert by_file["photo.md"] == ["input.skipped"]
+    assert by_file["minified.html"].count("style.repeated-word") == 3000
     for ending in ("cr", "cr-cr-in-paragraph", "stray-cr"):
         assert by_file[f"{ending}.md"].count("style.repeated-word") == 2
 
