@@ -4,7 +4,6 @@ stops the run or the archive index."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
