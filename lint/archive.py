@@ -8,7 +8,6 @@ write to) a per-user cache directory; if none is writable the run goes on withou
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .config import Config
+from .digest import sha1
 from .documents import SUFFIXES
 from .index import Index
 from .usercache import user_cache_dir
@@ -84,7 +84,7 @@ def cache_dirs(root: Path, config: Config, in_repository: bool) -> list[Path]:
     beside the articles: the index goes to the per-user cache."""
     if config.cache_dir is not None:
         return [config.cache_dir]
-    user_dir = user_cache_dir() / hashlib.sha1(str(root).encode()).hexdigest()[:16]
+    user_dir = user_cache_dir() / sha1(str(root).encode()).hexdigest()[:16]
     return [root / CACHE_NAME, user_dir] if in_repository else [user_dir]
 
 

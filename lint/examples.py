@@ -10,12 +10,12 @@ parameters do not apply to them.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from . import filters
 from .atomic import write_atomically
 from .config import Config
+from .digest import sha1
 from .documents import ReaderOptions, read_document
 from .incremental import compare
 from .model import Finding, LintError
@@ -46,7 +46,7 @@ def verify(pack: Path, load_rules):
         raw = pack.read_bytes()
     except OSError:
         return  # the loader read it a moment ago; nothing to remember it by
-    held = user_cache_dir() / "examples" / hashlib.sha1(raw + code_stamp().encode()).hexdigest()
+    held = user_cache_dir() / "examples" / sha1(raw + code_stamp().encode()).hexdigest()
     if held.exists():
         return
     for rule in load_rules():

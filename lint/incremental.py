@@ -9,9 +9,9 @@ given files are compared with each other.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 
+from .digest import sha1
 from .index import Entry, decode_compared, decode_findings, encode_compared, encode_findings, fingerprint
 from .model import Withdrawal
 from .reading import Analysis, Problem, analyse_files
@@ -136,7 +136,7 @@ class IncrementalRun:
         index, stamp = self.index, self.stamp
         state = None
         if index is not None:
-            digest = hashlib.sha1(stamp.encode())
+            digest = sha1(stamp.encode())
             for target in present:
                 digest.update(f"{target.display}\0{target.sha1}\0{target.given:d}\n".encode())
             state = digest.hexdigest()

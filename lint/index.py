@@ -13,7 +13,6 @@ schema version, is rebuilt with a one-line notice.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sqlite3
@@ -21,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .digest import sha1
 from .model import Excerpt, Finding, Fix, Location, Related, Withdrawal
 from .suppress import Suppression
 from .usercache import code_stamp
@@ -294,7 +294,7 @@ def clear(directory: Path) -> bool:
 
 
 def file_sha1(data: bytes) -> str:
-    return hashlib.sha1(data).hexdigest()
+    return sha1(data).hexdigest()
 
 
 def _place(loc: Location, with_path: bool) -> tuple:
@@ -350,7 +350,7 @@ def decode_compared(blob: bytes) -> list:
 
 def fingerprint(rules, options) -> str:
     """What the stored analyses depend on: the linter's code, the rules and the reader options."""
-    digest = hashlib.sha1()
+    digest = sha1()
     digest.update(f"{SCHEMA_VERSION}|{options!r}".encode())
     # the rules' own parameters are below; the code that interprets them is fingerprinted here
     digest.update(code_stamp().encode())

@@ -5,11 +5,11 @@ line; this loader gives every mapping and list a `line` and every key and item i
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 from pathlib import Path
 
 from .atomic import write_atomically
+from .digest import sha1
 from .model import LintError
 from .usercache import user_cache_dir
 
@@ -42,7 +42,7 @@ def load(path: Path, display: str | None = None):
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LintError(f"{display}: cannot read: {exc}") from None
-    cached = user_cache_dir() / "yaml" / f"{hashlib.sha1(raw).hexdigest()}.marshal"
+    cached = user_cache_dir() / "yaml" / f"{sha1(raw).hexdigest()}.marshal"
     try:
         return _thaw(marshal.loads(cached.read_bytes()))
     except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):

@@ -2,8 +2,6 @@
 leap year)."""
 from __future__ import annotations
 
-import calendar
-
 from . import register
 from ._datekind import DateKind, Issue
 
@@ -22,6 +20,8 @@ class DateImpossible(DateKind):
     }
 
     def judge(self, dd: DocDates, rule) -> list[Issue]:
+        import calendar
+
         from ..dates import resolve
         from ..dates.analysis import valid
         from ..dates.readings import date_text, known_pub, neighbour_years

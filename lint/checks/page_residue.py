@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
 from . import CheckKind, register
 
 # Words page chrome is written with; a line of nothing else (and numbers, such as share counts) may
@@ -48,16 +49,16 @@ english español français deutsch italiano português polski русский у�
 nederlands svenska suomi dansk norsk čeština slovenčina magyar română български српски hrvatski
 ελληνικά lietuvių latviešu eesti қазақша ქართული հայերեն azərbaycan 中文 日本語 한국어 العربية עברית فارسی
 """.split())
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
+_WORD = lazy(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_NUMBER = lazy(r"\d+(?:[.,]\d+)?[kKmM]?")
 _MOST_WORDS = 12
 _LONGEST = 160  # characters
-_SENTENCE = re.compile(r"[.!?;](?!\d)")
-_ELLIPSIS = re.compile(r"\.{3}|…")
+_SENTENCE = lazy(r"[.!?;](?!\d)")
+_ELLIPSIS = lazy(r"\.{3}|…")
 # A cookie banner: the site speaks of its cookies, and asks for consent.
-_COOKIE_SITE = re.compile(r"\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies"
+_COOKIE_SITE = lazy(r"\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies"
                           r"|by (?:continuing|using|browsing)\b[^.]{0,80}\bcookies)", re.IGNORECASE)
-_CONSENT = re.compile(r"\b(?:accept|agree|consent|allow|got it|ok|manage|preferences|cookie settings)\b", re.IGNORECASE)
+_CONSENT = lazy(r"\b(?:accept|agree|consent|allow|got it|ok|manage|preferences|cookie settings)\b", re.IGNORECASE)
 _BANNER_WORDS = 80
 
 
