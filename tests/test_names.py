@@ -21,7 +21,7 @@ def mentions(text: str) -> list[str]:
 
 def variants(text: str, accepted=()) -> list[tuple[str, str]]:
     forms = article_forms(extract(doc_of(text)))
-    return [(v.text, u.text) for v, u, _ in within_article(forms, frozenset(fold(a) for a in accepted))]
+    return [(v.variant.text, v.usual.text) for v in within_article(forms, frozenset(fold(a) for a in accepted))]
 
 
 # --- extraction -------------------------------------------------------------------------------
@@ -79,9 +79,9 @@ def test_spellings_of_one_name_are_related(a, b):
 
 
 @pytest.mark.parametrize("a,b", [
-    ("Horan", "Horgan"), ("Reagan", "Regan"), ("Petersen", "Peterson"), ("Austria", "Australia"),
-    ("Iran", "Iraq"), ("Germany", "German"), ("Democrat", "Democrats"), ("Centre", "Center"),
-    ("Inter-Agency", "Interagency"), ("Smith", "SMITH"),
+    ("Horan", "Horgan"), ("Austria", "Australia"), ("Iran", "Iraq"), ("Iran", "Irna"), ("Germany", "German"),
+    ("Democrat", "Democrats"), ("Centre", "Center"), ("Inter-Agency", "Interagency"), ("Smith", "SMITH"),
+    ("Latino", "Latina"), ("Mississippi", "Mississippian"), ("Ivanov", "Ivanova"),
 ])
 def test_different_names_are_not_related(a, b):
     assert relation(a, b) is None

@@ -23,26 +23,31 @@ class NameVariant(CheckKind):
         "fix_ratio": Param("int", default=3, doc="offer a fix when the usual spelling is used this many "
                                                  "times as often as the variant (0: never)"),
     }
-    fields = ("variant", "usual", "variant_count", "usual_count", "reason")
+    fields = ("variant", "usual", "variant_count", "usual_count", "reason", "evidence", "verdict")
     ordinary = False  # report misspelt names; WordVariant reports misspelt ordinary words
 
     def prepare(self, params):
         return frozenset(fold(a) for a in params["accepted"] or []), params["fix_ratio"]
 
     def check(self, doc, rule):
-        from ..names.group import forms_of, within_article
+        from ..names.group import compound_variants, forms_of, names_of, within_article
 
         accepted, fix_ratio = rule.prepared
         forms = forms_of(doc)
-        for variant, usual, why in within_article(forms, accepted, self.ordinary):
+        found = within_article(forms, accepted, self.ordinary)
+        if not self.ordinary:
+            found = found + compound_variants(names_of(doc), accepted)
+        for variant, usual, why, evidence, decided in found:
             anchor = usual.mentions[0]
             related = [doc.related(anchor.start, anchor.end,
                                    f"\"{usual.text}\" is used {usual.count} time(s), first here")]
-            certain = fix_ratio and usual.count >= fix_ratio * variant.count and usual.count >= 3
+            certain = decided and fix_ratio and usual.count >= fix_ratio * max(1, variant.count) and usual.count >= 3
             spellings = [spelling(usual.text, usual.count, "article"),
                          spelling(variant.text, variant.count, "article", flagged=True)]
+            verdict = "looks like a misspelling of" if decided else "may be a misspelling of, or the right spelling for,"
             for mention in variant.mentions:
                 fix = doc.fix(mention.start, mention.end, usual.text) if certain else None
                 yield rule.finding(doc.spot(mention.start, mention.end), related=related, fix=fix,
-                                   extra={"spellings": spellings}, variant=variant.text, usual=usual.text,
-                                   variant_count=variant.count, usual_count=usual.count, reason=why)
+                                   extra={"spellings": spellings, "decided": decided}, variant=variant.text,
+                                   usual=usual.text, variant_count=variant.count, usual_count=usual.count,
+                                   reason=why, evidence=evidence or "no other evidence", verdict=verdict)
