@@ -157,13 +157,14 @@ def relation(a: str, b: str, fa: str | None = None, fb: str | None = None,
 
 
 def _inflected(fa: str, fb: str) -> bool:
-    """One is the other with letters added at the end (Mississippi / Mississippian, Directorate /
-    Directorates, Ivanov / Ivanova), or with another last vowel where one is a or o (Latino /
+    """One is the other with an ending added (Mississippi / Mississippian, Directorate /
+    Directorates, Ivanov / Ivanova; not the h of Bogdanovic / Bogdanovich), or with another last vowel where one is a or o (Latino /
     Latina): a word's other form, not its other spelling. A silent e added (Whitcomb / Whitcombe)
     is a spelling."""
     short, long = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     if long.startswith(short):
-        return long[len(short):] != "e"
+        extra = long[len(short):]
+        return extra != "e" and (extra == "s" or any(c in "aeiouy" for c in extra))
     return fa[:-1] == fb[:-1] and fa[-1] in "aeiouy" and fb[-1] in "aeiouy" and bool({fa[-1], fb[-1]} & {"a", "o"})
 
 
