@@ -10,6 +10,8 @@ def spelling(text: str, count: int, counted_in: str, flagged: bool = False) -> d
     return {"text": text, "count": count, "counted_in": counted_in, "flagged": flagged}
 
 
+UNDECIDED = "may be a misspelling of, or the right spelling for,"  # when the evidence disagrees
+
 # the names rules' shared list of spellings never taken for variants (with the configuration's)
 ACCEPTED = Param("list", default=[], doc="spellings that are names of their own, never variants")
 
@@ -44,7 +46,7 @@ class NameVariant(CheckKind):
             certain = decided and fix_ratio and usual.count >= fix_ratio * max(1, variant.count) and usual.count >= 3
             spellings = [spelling(usual.text, usual.count, "article"),
                          spelling(variant.text, variant.count, "article", flagged=True)]
-            verdict = "looks like a misspelling of" if decided else "may be a misspelling of, or the right spelling for,"
+            verdict = "looks like a misspelling of" if decided else UNDECIDED
             for mention in variant.mentions:
                 fix = doc.fix(mention.start, mention.end, usual.text) if certain else None
                 yield rule.finding(doc.spot(mention.start, mention.end), related=related, fix=fix,

@@ -43,7 +43,7 @@ def _patterns():
 
 _TAIL_SOURCE = r"(?:-\p{Ll}+)+"  # the lower-case syllables of Xi Jin-ping, Kim Yo-jong, after its last capital
 # a caption or photo credit opens its paragraph with a label and a colon
-_CAPTION_SOURCE = r"(?:Photo|Picture|Image|Caption|Pictured|Top|Above|Left|Right|File photo)[^\n:.]{0,40}:"
+_CAPTION_SOURCE = r"(?m)^[ \t]*(?:Photo|Picture|Image|Caption|Pictured|Top|Above|Left|Right|File photo)[^\n:.]{0,40}:"
 
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "prime",
@@ -120,10 +120,12 @@ def _places(doc, caption) -> list[tuple[int, int, str]]:
     headline = doc.headline
     if headline is not None and headline.origin != "front-matter":
         places.append((headline.span.start, headline.span.end, "headline"))
-    for block in doc.blocks:
-        opening = doc.prose[block.start:block.start + 60].lstrip()
-        if caption.match(opening):
-            places.append((block.start, block.end, "caption"))
+    labels = {m.start() for m in caption.finditer(doc.prose)}  # one pass, then the blocks they open
+    if labels:
+        for block in doc.blocks:
+            if block.start in labels or any(block.start <= at < block.end and not doc.prose[block.start:at].strip()
+                                            for at in labels):
+                places.append((block.start, block.end, "caption"))
     return places
 
 
@@ -152,7 +154,7 @@ def extract(doc) -> ArticleNames:
             continue  # an initial (Mihail C. Roco) or part of an abbreviation (U.S.)
         apostrophe = "'" in text or "’" in text
         base = _strip_possessive(text) if apostrophe else text
-        head = base.rsplit("-", 1)[0] if base[-1:].islower() else base
+        head = base.rsplit("-", 1)[0] if "-" in base and base[-1:].islower() else base
         if not base or head.isupper() or base[-1:] == "s" and base[:-1].isupper() and len(base) > 2 \
                 or (apostrophe and _CONTRACTION.search(text)):
             if current:  # We'll, NATO, APIs, AA-minus, X-ray: not names, and they end the name before them
@@ -193,7 +195,7 @@ def extract(doc) -> ArticleNames:
         if not name:
             continue
         where = _place(places, name[0].start)
-        after = tail.match(prose, name[-1].end)
+        after = tail.match(prose, name[-1].end) if prose[name[-1].end:name[-1].end + 1] == "-" else None
         result.spans.append((name[0].start, after.end() if after else name[-1].end, where))
         full = prose[name[0].start:name[-1].end]
         title = ""

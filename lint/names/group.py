@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .extract import ArticleNames, Mention
-from .keys import MIN_LENGTH, SHORT_LENGTH, STRENGTH, blocking_keys, distance, fold, may_relate, relation, \
-    skeleton, translit_key
+from .keys import LONG_LENGTH, MIN_LENGTH, SHORT_LENGTH, STRENGTH, blocking_keys, distance, fold, relation, \
+    skeleton, stem, translit_key
 
 NEAR = 10 ** 9  # the offset of a form never written in a full name
 
@@ -40,14 +40,11 @@ class Form:
     mentions: list[Mention] = field(default_factory=list)  # every mention, headline and captions too
     given: set[str] = field(default_factory=set)
     family: set[str] = field(default_factory=set)
-    titles: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)   # "headline", "caption": where else it is written
+    titles: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()   # "headline", "caption": where else it is written
     is_word: bool = False
     full_reference: int = NEAR     # offset of its first body mention inside a name of two words or more
-    shape: str = ""
-
-    def __post_init__(self):
-        self.shape = skeleton(self.folded)
+    shape: str = ""                # its skeleton, once pairing needs it
 
 
 def make_form(text: str) -> Form:
@@ -64,7 +61,7 @@ def article_forms(names: ArticleNames) -> dict[str, Form]:
             form.is_word = names.is_word(form.folded)
         form.mentions.append(mention)
         if mention.place:
-            form.places.add(mention.place)
+            form.places |= {mention.place}
         else:
             form.count += 1
             if (mention.given or mention.family) and form.full_reference == NEAR:
@@ -74,10 +71,10 @@ def article_forms(names: ArticleNames) -> dict[str, Form]:
         if mention.family:
             form.family.add(mention.family)
         if mention.title:
-            form.titles.add(mention.title)
+            form.titles |= {mention.title}
     for form in forms.values():
         if form.folded in names.headline:
-            form.places.add("headline")
+            form.places |= {"headline"}
     return forms
 
 
@@ -134,16 +131,29 @@ def _pairs_by_letters(forms: list[Form], can_vary=None) -> list[tuple[Form, Form
     # reported and the others: a pair needs one of the first
     buckets = defaultdict(lambda: ([], []))
     for form in forms:
-        if len(form.folded) >= SHORT_LENGTH or not form.text.isascii():
-            side = 0 if can_vary is None or can_vary(form) else 1
-            for bucket in {form.folded[0], form.folded[1:2], "s:" + form.shape}:
-                buckets[bucket][side].append(form)
+        folded = form.folded
+        short = len(folded) < MIN_LENGTH and form.text.isascii()
+        if short and len(folded) < SHORT_LENGTH:
+            continue
+        side = 0 if can_vary is None or can_vary(form) else 1
+        form.shape = form.shape or skeleton(folded)
+        entry = (form, len(folded), len(form.key), form.shape, stem(folded))
+        buckets["s:" + form.shape][side].append(entry)
+        if short:
+            continue  # a short spelling pairs through its skeleton only (see keys.relation)
+        buckets[folded[0]][side].append(entry)
+        if folded[1:2] != folded[0]:
+            buckets[folded[1:2]][side].append(entry)
     seen, pairs = set(), []
     for varying, steady in buckets.values():
-        for i, fa in enumerate(varying):
-            for fb in chain(varying[i + 1:], steady):
+        for i, (fa, la, ka, sa, ta) in enumerate(varying):
+            for fb, lb, kb, sb, tb in chain(varying[i + 1:], steady):
+                if la != lb and ka != kb and sa != sb and ta != tb:
+                    gap, shortest = abs(la - lb), min(la, lb)
+                    if gap > 2 or shortest < 8 or gap == 2 and shortest < LONG_LENGTH:
+                        continue  # no relation can hold: see keys.relation
                 ids = (id(fa), id(fb))  # a pair meets in several buckets in the same order
-                if ids in seen or not may_relate(fa.folded, fb.folded, fa.key, fb.key, fa.shape, fb.shape):
+                if ids in seen:
                     continue
                 seen.add(ids)
                 why = relation(fa.text, fb.text, fa.folded, fb.folded, fa.key, fb.key)
@@ -252,7 +262,7 @@ def judge(variant: Form, usual: Form, why: str, accepted: frozenset[str]) -> lis
         if strength < 2 and not (tied or inside):
             return None  # other vowels or consonants need the article's own word, not the world's alone
         score += inside
-        if why in ("other vowels", "another transliteration") and variant.shape[:1] == "V" \
+        if why in ("other vowels", "another transliteration") and skeleton(variant.folded)[:1] == "V" \
                 and variant.folded[0] != usual.folded[0] and not tied:
             return None  # Oman / Amman, Ivan / Evan: another first vowel needs a person to tie them
     if score < 2:
@@ -355,8 +365,14 @@ def compound_variants(names: ArticleNames, accepted: frozenset[str]) -> list[Var
     are grouped by their letters alone, and a group with two ways of writing them is a pair. A
     capital opening a word does not count (de Gaulle / De Gaulle opening a sentence)."""
     prose = names.prose
+    hyphenated = [letters for start, end, _ in names.spans for letters in _hyphen_runs(prose[start:end])]
+    if not hyphenated:
+        return []
     groups: dict[str, dict[str, Form]] = defaultdict(dict)
     for start, end, where in names.spans:
+        joined = prose[start:end].replace(" ", "").replace("-", "").casefold()
+        if not any(letters in joined for letters in hyphenated):
+            continue
         words = []
         at = start
         for word in prose[start:end].split(" "):
@@ -375,7 +391,7 @@ def compound_variants(names: ArticleNames, accepted: frozenset[str]) -> list[Var
                     form = groups[letters][shape] = Form(surface, fold(surface), letters)
                 form.mentions.append(Mention(surface, first, last, form.folded, False, place=where))
                 if where:
-                    form.places.add(where)
+                    form.places |= {where}
                 else:
                     form.count += 1
                     form.full_reference = min(form.full_reference, first)
@@ -399,6 +415,21 @@ def compound_variants(names: ArticleNames, accepted: frozenset[str]) -> list[Var
                    for s, e in spans):
             kept.append(v)
     return sorted(kept, key=lambda v: v.variant.mentions[0].start)
+
+
+def _hyphen_runs(name: str) -> list[str]:
+    """The letters (case folded) of the runs of a name around a hyphen between letters: a name
+    without one pairs with nothing in compound_variants."""
+    if "-" not in name:
+        return []
+    words = name.split(" ")
+    runs = []
+    for i, word in enumerate(words):
+        if "-" in word.strip("-"):
+            runs.append("".join(words[max(0, i - 2):i + 1]).replace("-", "").casefold())
+            runs.append("".join(words[i:i + 3]).replace("-", "").casefold())
+            runs.append(word.replace("-", "").casefold())
+    return runs
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")

@@ -144,23 +144,24 @@ def relation(a: str, b: str, fa: str | None = None, fb: str | None = None,
             return "transposed letters"
         if is_inner_deletion(fa, fb) or is_inner_deletion(fb, fa):
             return "missing letter"
+    if skeleton(fa) == skeleton(fb):
+        why = "other vowels" if _VOWELS.sub("", fa) == _VOWELS.sub("", fb) else "another transliteration"
+    elif shortest >= MIN_LENGTH and stem(fa) == stem(fb):
+        why = "another ending"
+    elif shortest >= LONG_LENGTH and fa[0] == fb[0] and distance(fa, fb) <= 2:
+        why = "two letters apart"
+    else:
+        return None
     if fa.count("-") != fb.count("-") or _inflected(fa, fb) or shortest < MIN_LENGTH and is_transposition(fa, fb):
         return None  # a short name with two letters swapped is another name (Iran / Irna)
-    sa, sb = skeleton(fa), skeleton(fb)
-    if sa == sb:
-        return "other vowels" if _VOWELS.sub("", fa) == _VOWELS.sub("", fb) else "another transliteration"
-    if shortest >= MIN_LENGTH and stem(fa) == stem(fb):
-        return "another ending"
-    if shortest >= LONG_LENGTH and fa[0] == fb[0] and distance(fa, fb) <= 2:
-        return "two letters apart"
-    return None
+    return why
 
 
 def _inflected(fa: str, fb: str) -> bool:
     """One is the other with an ending added (Mississippi / Mississippian, Directorate /
-    Directorates, Ivanov / Ivanova; not the h of Bogdanovic / Bogdanovich), or with another last vowel where one is a or o (Latino /
-    Latina): a word's other form, not its other spelling. A silent e added (Whitcomb / Whitcombe)
-    is a spelling."""
+    Directorates, Ivanov / Ivanova; not the h of Bogdanovic / Bogdanovich), or with another last
+    vowel where one is a or o (Latino / Latina): a word's other form, not its other spelling. A
+    silent e added (Whitcomb / Whitcombe) is a spelling."""
     short, long = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     if long.startswith(short):
         extra = long[len(short):]
@@ -177,16 +178,6 @@ def distance(a: str, b: str, limit: int = 2) -> int:
 STRENGTH = {"diacritics": 3, "hyphens and spaces": 3, "transliteration": 2, "transposed letters": 2,
             "missing letter": 2, "other vowels": 1, "another transliteration": 1, "another ending": 1,
             "two letters apart": 1}
-
-
-def may_relate(fa: str, fb: str, ka: str, kb: str, sa: str, sb: str) -> bool:
-    """A cheap test that `relation` may hold (lengths and skeletons), before computing it."""
-    la, lb = len(fa), len(fb)
-    if la == lb or len(ka) == len(kb) or sa == sb:
-        return True
-    gap = abs(la - lb)
-    return gap == 1 and min(la, lb) >= 8 or gap <= 2 and min(la, lb) >= LONG_LENGTH \
-        or min(la, lb) >= MIN_LENGTH and stem(fa) == stem(fb)
 
 
 @lru_cache(maxsize=32768)
