@@ -200,3 +200,13 @@ def test_people_and_places_that_look_alike_stay_apart():
                     "Qureshi left.") == []
     assert variants("Reagan spoke. Reagan left, and Reagan won. Regan said no.") == []
     assert variants("Kim Dae-jung met Kim Young-sam. Kim Dae-jung spoke, and Kim Young-sam agreed.") == []
+
+
+def test_a_person_named_like_a_word_is_no_misspelt_word():
+    forms = article_forms(extract(doc_of("The Bank Office hired Lena Bankk. The Bank Office said the "
+                                         "Bank Office would grow.")))
+    assert within_article(forms, frozenset(), ordinary=True) == []
+    forms = article_forms(extract(doc_of("The Environment Agency met. The Environment Agency and the "
+                                         "Envrionment Agency agreed, and the Environment Agency left.")))
+    assert [(v.variant.text, v.usual.text) for v in within_article(forms, frozenset(), ordinary=True)] == [
+        ("Envrionment", "Environment")]

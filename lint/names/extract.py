@@ -43,7 +43,8 @@ def _patterns():
 
 _TAIL_SOURCE = r"(?:-\p{Ll}+)+"  # the lower-case syllables of Xi Jin-ping, Kim Yo-jong, after its last capital
 # a caption or photo credit opens its paragraph with a label and a colon
-_CAPTION_SOURCE = r"(?m)^[ \t]*(?:Photo|Picture|Image|Caption|Pictured|Top|Above|Left|Right|File photo)[^\n:.]{0,40}:"
+_CAPTION_WORDS = ("Photo", "Picture", "Image", "Caption", "Pictured", "Top", "Above", "Left", "Right", "File photo")
+_CAPTION_SOURCE = rf"(?:{'|'.join(_CAPTION_WORDS)})[^\n:.]{{0,40}}:"
 
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "president", "prime",
@@ -120,12 +121,10 @@ def _places(doc, caption) -> list[tuple[int, int, str]]:
     headline = doc.headline
     if headline is not None and headline.origin != "front-matter":
         places.append((headline.span.start, headline.span.end, "headline"))
-    labels = {m.start() for m in caption.finditer(doc.prose)}  # one pass, then the blocks they open
-    if labels:
-        for block in doc.blocks:
-            if block.start in labels or any(block.start <= at < block.end and not doc.prose[block.start:at].strip()
-                                            for at in labels):
-                places.append((block.start, block.end, "caption"))
+    prose = doc.prose
+    for block in doc.blocks:
+        if prose.startswith(_CAPTION_WORDS, block.start) and caption.match(prose, block.start, block.end):
+            places.append((block.start, block.end, "caption"))
     return places
 
 

@@ -235,8 +235,8 @@ def judge(variant: Form, usual: Form, why: str, accepted: frozenset[str]) -> lis
     tied = person_evidence(variant, usual)
     if strength < 2 and not tied and distance(variant.folded, usual.folded) > 2:
         return None  # Terry / Traore share their consonants, not their spelling
-    if usual.is_word and variant.given:
-        return None  # a person named like a word (Mark Headd, the Head of ...) is no misspelt word
+    if usual.is_word and len(usual.folded) < MIN_LENGTH:
+        return None  # a short word's other spelling is a name of its own (Mark Headd, the Head of ...)
     if usual.is_word and strength < 2 and distance(variant.folded, usual.folded, 1) > 1:
         return None  # a misspelt word is a slip of one letter (Bureu), not another word (Thum / Team)
     if strength < 3 and variant.is_word and not tied:
@@ -353,7 +353,7 @@ def decide(a: Form, b: Form, why: str, accepted: frozenset[str]) -> list[Variant
         if wrong.is_word and STRENGTH[why] < 3:
             return []
         return [Variant(wrong, right, why, "; ".join(notes[:4]), True)]
-    if few.count == many.count:
+    if few.count == many.count and judge(many, few, why, accepted) is not None:
         return [Variant(few, many, why, "; ".join(notes[:4]), False),
                 Variant(many, few, why, "; ".join(notes[:4]), False)]
     return [Variant(few, many, why, "; ".join(notes[:4]), False)]
