@@ -193,9 +193,13 @@ def extract(doc) -> ArticleNames:
             name = name[1:]
         if not name:
             continue
-        where = _place(places, name[0].start)
+        where = _place(places, name[0].start) if places else ""
         after = tail.match(prose, name[-1].end) if prose[name[-1].end:name[-1].end + 1] == "-" else None
         result.spans.append((name[0].start, after.end() if after else name[-1].end, where))
+        if len(name) == 1:
+            name[0].name, name[0].place = name[0].text, where
+            result.mentions.append(name[0])
+            continue
         full = prose[name[0].start:name[-1].end]
         title = ""
         for i, mention in enumerate(name):

@@ -90,13 +90,26 @@ def related_pairs(forms: list[Form], small: int = 80, can_vary=None) -> list[tup
     if can_vary is not None:
         # index only the spellings that could be reported, then probe every spelling against them
         index = defaultdict(list)
+        # two spellings share a deletion-neighbourhood key only if their lengths differ by at most
+        # one and they share one of their first two letters: test that (and the skeleton, stem and
+        # ends keys) before building a probe's keys
+        reach = defaultdict(set)
         for i, form in enumerate(forms):
             if can_vary(form):
                 for key in blocking_keys(form.folded, form.key):
                     index[key].append(i)
+                for tag, word in (("f", form.folded), ("k", form.key)):
+                    for length in (len(word) - 1, len(word), len(word) + 1):
+                        reach[tag, length].update(word[:2])
         seen, pairs = set(), []
         for j, fb in enumerate(forms):
-            for key in blocking_keys(fb.folded, fb.key):
+            folded = fb.folded
+            if not (reach.get(("f", len(folded)), set()) & set(folded[:2])
+                    or reach.get(("k", len(fb.key)), set()) & set(fb.key[:2])
+                    or "s:" + skeleton(folded) in index or "t:" + stem(folded) in index
+                    or len(folded) >= LONG_LENGTH and ("p:" + folded[:4] in index or "x:" + folded[-4:] in index)):
+                continue
+            for key in blocking_keys(folded, fb.key):
                 for i in index.get(key, ()):
                     if i == j or (min(i, j), max(i, j)) in seen:
                         continue
@@ -360,10 +373,11 @@ def decide(a: Form, b: Form, why: str, accepted: frozenset[str]) -> list[Variant
 
 
 def compound_variants(names: ArticleNames, accepted: frozenset[str]) -> list[Variant]:
-    """Names written with other hyphens, spaces or capitals inside them (Xi Jinping / Xi Jin-ping,
+    """Names written with a hyphen between syllables and without it (Xi Jinping / Xi Jin-ping,
     Moon Jae-in / Moon Jae In, Kim Yo Jong / Kim Yo-jong): runs of up to three words of each name
-    are grouped by their letters alone, and a group with two ways of writing them is a pair. A
-    capital opening a word does not count (de Gaulle / De Gaulle opening a sentence)."""
+    around a hyphen are grouped by their letters alone, and a group with two ways of writing them
+    is a pair (see _syllables_rejoined). A capital opening a word does not count (de Gaulle / De
+    Gaulle opening a sentence); capitals inside a word (WhiteHouse) are a brand's."""
     prose = names.prose
     hyphenated = [letters for start, end, _ in names.spans for letters in _hyphen_runs(prose[start:end])]
     if not hyphenated:
