@@ -17,8 +17,8 @@ from .keys import fold, translit_key
 from .lexicon import COMMON_WORDS
 
 _L = r"[\p{L}\p{M}]"
-_CAP_SOURCE = (rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Lu}}{_L}*(?:['’]{_L}+)*(?:-\p{{Lu}}{_L}*(?:['’]{_L}+)*)*"
-               rf"(?:-\p{{Ll}}{{1,6}}(?![\p{{L}}\p{{M}}-]))?")  # a syllable after a hyphen: Yong-nam, Jae-in
+_CAP_SOURCE = (rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Lu}}{_L}*(?:['’]{_L}+)*(?:-\p{{Lu}}{_L}*(?:['’]{_L}+)*)*")
+_SYLLABLE_SOURCE = r"-\p{Ll}{1,6}(?![\p{L}\p{M}-])"  # a syllable after a hyphen belongs to the word: Yong-nam
 _LOWER_SOURCE = rf"(?<![\p{{L}}\p{{M}}\d'’])\p{{Ll}}{_L}*"
 _CONTRACTION = re.compile(r"['’](?:ll|re|ve|t|d|m)$")
 _OPENERS = set(" \t\"'“‘«([*_-–—")
@@ -38,7 +38,7 @@ def _patterns():
     import regex
 
     return (regex.compile(_CAP_SOURCE), regex.compile(_JOIN_SOURCE), regex.compile(_LOWER_SOURCE),
-            regex.compile(_TAIL_SOURCE), regex.compile(_CAPTION_SOURCE))
+            regex.compile(_TAIL_SOURCE), regex.compile(_CAPTION_SOURCE), regex.compile(_SYLLABLE_SOURCE))
 
 
 _TAIL_SOURCE = r"(?:-\p{Ll}+)+"  # the lower-case syllables of Xi Jin-ping, Kim Yo-jong, after its last capital
@@ -74,8 +74,8 @@ class ArticleNames:
     mentions: list[Mention] = field(default_factory=list)
     prose: str = ""
     # each name's [start, end) in the prose, with the lower-case syllables after a hyphen
-    # (Kim Yo-jong), and where it is written ("", "headline", "caption")
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    # (Kim Yo-jong), where it is written ("", "headline", "caption"), and whether it has a hyphen
+    spans: list[tuple[int, int, str, bool]] = field(default_factory=list)
     headline: frozenset[str] = frozenset()  # the folded words of a headline kept outside the prose
     _lower: dict[str, bool] = field(default_factory=dict)
 
@@ -143,18 +143,23 @@ def extract(doc) -> ArticleNames:
     prev_end = -1
     current: list[Mention] = []
     names: list[list[Mention]] = []
-    cap, join, _, tail, caption = _patterns()
+    cap, join, _, tail, caption, syllable = _patterns()
     places = _places(doc, caption)
     if doc.headline is not None and doc.headline.origin == "front-matter":
         result.headline = frozenset(fold(w) for w in cap.findall(doc.headline.text))
     for m in cap.finditer(prose):
         (start, end), text = m.span(), m.group()
+        if prose.startswith("-", end):
+            after = syllable.match(prose, end)
+            if after:
+                end = after.end()
+                text = prose[start:end]
         if len(text) == 1 and prose[end:end + 1] == ".":
             continue  # an initial (Mihail C. Roco) or part of an abbreviation (U.S.)
         apostrophe = "'" in text or "’" in text
         base = _strip_possessive(text) if apostrophe else text
         head = base.rsplit("-", 1)[0] if "-" in base and base[-1:].islower() else base
-        if not base or head.isupper() or base[-1:] == "s" and base[:-1].isupper() and len(base) > 2 \
+        if not base or head.isupper() or base.endswith("s") and base[:-1].isupper() and len(base) > 2 \
                 or (apostrophe and _CONTRACTION.search(text)):
             if current:  # We'll, NATO, APIs, AA-minus, X-ray: not names, and they end the name before them
                 names.append(current)
@@ -194,8 +199,9 @@ def extract(doc) -> ArticleNames:
         if not name:
             continue
         where = _place(places, name[0].start) if places else ""
-        after = tail.match(prose, name[-1].end) if prose[name[-1].end:name[-1].end + 1] == "-" else None
-        result.spans.append((name[0].start, after.end() if after else name[-1].end, where))
+        after = tail.match(prose, name[-1].end) if prose.startswith("-", name[-1].end) else None
+        end = after.end() if after else name[-1].end
+        result.spans.append((name[0].start, end, where, "-" in prose[name[0].start:end]))
         if len(name) == 1:
             name[0].name, name[0].place = name[0].text, where
             result.mentions.append(name[0])

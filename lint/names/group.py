@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from itertools import chain
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -29,7 +30,7 @@ from .keys import LONG_LENGTH, MIN_LENGTH, SHORT_LENGTH, STRENGTH, blocking_keys
 NEAR = 10 ** 9  # the offset of a form never written in a full name
 
 
-@dataclass
+@dataclass(slots=True)
 class Form:
     """One spelling of a name in one article (or, across articles, in the whole run)."""
 
@@ -140,9 +141,11 @@ def related_pairs(forms: list[Form], small: int = 80, can_vary=None) -> list[tup
 
 
 def _pairs_by_letters(forms: list[Form], can_vary=None) -> list[tuple[Form, Form, str]]:
-    # per bucket (each of the first two letters, and the skeleton), the spellings that could be
-    # reported and the others: a pair needs one of the first
+    # per bucket (each of the first two letters; the skeleton of a short spelling), the spellings
+    # that could be reported and the others: a pair needs one of the first. Two spellings with one
+    # skeleton share one of their first two letters (Usama / Osama, Tchaikovsky / Chaikovsky).
     buckets = defaultdict(lambda: ([], []))
+    short_shapes = {skeleton(f.folded) for f in forms if SHORT_LENGTH <= len(f.folded) < MIN_LENGTH}
     for form in forms:
         folded = form.folded
         short = len(folded) < MIN_LENGTH and form.text.isascii()
@@ -151,9 +154,10 @@ def _pairs_by_letters(forms: list[Form], can_vary=None) -> list[tuple[Form, Form
         side = 0 if can_vary is None or can_vary(form) else 1
         form.shape = form.shape or skeleton(folded)
         entry = (form, len(folded), len(form.key), form.shape, stem(folded))
-        buckets["s:" + form.shape][side].append(entry)
+        if form.shape in short_shapes:  # a short spelling pairs through its skeleton only
+            buckets["s:" + form.shape][side].append(entry)
         if short:
-            continue  # a short spelling pairs through its skeleton only (see keys.relation)
+            continue
         buckets[folded[0]][side].append(entry)
         if folded[1:2] != folded[0]:
             buckets[folded[1:2]][side].append(entry)
@@ -161,10 +165,16 @@ def _pairs_by_letters(forms: list[Form], can_vary=None) -> list[tuple[Form, Form
     for varying, steady in buckets.values():
         for i, (fa, la, ka, sa, ta) in enumerate(varying):
             for fb, lb, kb, sb, tb in chain(varying[i + 1:], steady):
-                if la != lb and ka != kb and sa != sb and ta != tb:
-                    gap, shortest = abs(la - lb), min(la, lb)
-                    if gap > 2 or shortest < 8 or gap == 2 and shortest < LONG_LENGTH:
-                        continue  # no relation can hold: see keys.relation
+                if sa != sb and ta != tb:  # no relation can hold unless (see keys.relation):
+                    if la == lb:
+                        # one length: a swap keeps the letters (of the spelling or of its key)
+                        if la < LONG_LENGTH and _letters(fa.folded) != _letters(fb.folded) \
+                                and _letters(fa.key) != _letters(fb.key):
+                            continue
+                    elif ka != kb:
+                        gap, shortest = abs(la - lb), min(la, lb)
+                        if gap > 2 or shortest < 8 or gap == 2 and shortest < LONG_LENGTH:
+                            continue
                 ids = (id(fa), id(fb))  # a pair meets in several buckets in the same order
                 if ids in seen:
                     continue
@@ -173,6 +183,11 @@ def _pairs_by_letters(forms: list[Form], can_vary=None) -> list[tuple[Form, Form
                 if why:
                     pairs.append((fa, fb, why))
     return pairs
+
+
+@lru_cache(maxsize=32768)
+def _letters(word: str) -> str:
+    return "".join(sorted(word))
 
 
 def different_people(given_a: set[str], given_b: set[str], initials: bool = True) -> bool:
@@ -379,11 +394,12 @@ def compound_variants(names: ArticleNames, accepted: frozenset[str]) -> list[Var
     is a pair (see _syllables_rejoined). A capital opening a word does not count (de Gaulle / De
     Gaulle opening a sentence); capitals inside a word (WhiteHouse) are a brand's."""
     prose = names.prose
-    hyphenated = [letters for start, end, _ in names.spans for letters in _hyphen_runs(prose[start:end])]
+    hyphenated = [letters for start, end, _, hyphen in names.spans if hyphen
+                  for letters in _hyphen_runs(prose[start:end])]
     if not hyphenated:
         return []
     groups: dict[str, dict[str, Form]] = defaultdict(dict)
-    for start, end, where in names.spans:
+    for start, end, where, _ in names.spans:
         joined = prose[start:end].replace(" ", "").replace("-", "").casefold()
         if not any(letters in joined for letters in hyphenated):
             continue
