@@ -210,3 +210,24 @@ def test_a_person_named_like_a_word_is_no_misspelt_word():
                                          "Envrionment Agency agreed, and the Environment Agency left.")))
     assert [(v.variant.text, v.usual.text) for v in within_article(forms, frozenset(), ordinary=True)] == [
         ("Envrionment", "Environment")]
+
+
+def test_world_frequency_table_is_searched_and_cached(monkeypatch):
+    """The words' Zipf values are searched in one sorted byte string; the first load writes it to
+    the per-user cache, and a later load reads it back without building it from wordfreq."""
+    import wordfreq
+
+    from lint.names import frequency
+
+    table = frequency._Table.build({"alpha": 1e-6, "al": 1e-5, "beta": 1e-9})
+    assert (table.get("alpha"), table.get("al"), table.get("beta"), table.get("gamma")) == (3.0, 4.0, 0.0, None)
+    frequency._table.cache_clear()
+    frequency.zipf.cache_clear()
+    assert frequency.zipf("okonkwo") == wordfreq.zipf_frequency("okonkwo", "en") > 1
+    assert frequency._cache_file().exists()
+    phrase = wordfreq.zipf_frequency("al qaeda", "en")
+    frequency._table.cache_clear()
+    frequency.zipf.cache_clear()
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", lambda *a: pytest.fail("built again"))
+    assert frequency.zipf("okonkwo") > 1 and frequency.zipf("okonkow") == 0
+    assert frequency.zipf("al-qaeda") == phrase  # the words of a phrase combine as wordfreq combines them
