@@ -148,8 +148,9 @@ def test_a_tie_in_one_article_is_settled_by_the_others(tmp_path, capsys, monkeyp
         shutil.copy(fixture, tmp_path / fixture.name)
     monkeypatch.chdir(tmp_path)
     alone = run_json(capsys, "--no-cache", "--select", "names", "harbour-c.md")
-    assert sorted(f["message"].split('"')[1] for f in alone) == ["Okonkow", "Okonkwo"]
-    settled = [("harbour-c.md", 6, '"Okonkow" (1x) looks like a misspelling of "Okonkwo" (1x): transposed letters')]
+    assert sorted(f["message"].split('"')[1] for f in alone) == ["Okparaeke", "Okpareake"]
+    settled = [("harbour-c.md", 6, '"Okpareake" (1x) may be a misspelling of, or the right spelling for, "Okparaeke" '
+                                   '(1x): transposed letters; Okpareake in the first full reference')]
     for args in (["."], ["."], ["harbour-c.md"], ["harbour-c.md"]):
         findings = run_json(capsys, "--select", "names", *args)
         assert [(f["path"], f["line"], f["message"]) for f in findings] == settled, args
@@ -164,12 +165,12 @@ def test_no_certain_fix_towards_a_spelling_the_other_articles_never_use(tmp_path
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     for fixture in FIXTURES.glob("harbour-[ab].md"):
         shutil.copy(fixture, tmp_path / fixture.name)
-    body = ("Ines Okonkow said the cranes were damaged. Okonkow added that repairs take a week.\n\n"
-            "Okonkow thanked the crews, and Okonkwo said the port stays open.\n")
+    body = ("Ines Okpareake said the cranes were damaged. Okpareake added that repairs take a week.\n\n"
+            "Okpareake thanked the crews, and Okparaeke said the port stays open.\n")
     (tmp_path / "cranes.md").write_text(body, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     [alone] = run_json(capsys, "--no-cache", "--select", "names", "cranes.md")
-    assert alone["fix"] == {"replacement": "Okonkow"}
+    assert alone["fix"] == {"replacement": "Okpareake"}
     for args in (["."], ["cranes.md"]):
         [finding] = run_json(capsys, "--select", "names", *args)
         assert (finding["rule"], finding["line"], finding["fix"]) == ("names.variant", 3, None), args

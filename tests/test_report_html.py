@@ -158,6 +158,10 @@ def test_name_clusters_with_counts(capsys, monkeypatch):
                      data={"spellings": spellings})
     (cluster,) = texts(render("html", Report([single], 1)), "cluster")
     assert cluster == "Smith 4× in this article Smyth 1× (flagged)"
+    undecided = Finding("names.variant", "warning", "any wording", Location("a.md", 1, 1, 1, 6),
+                        data={"spellings": spellings, "decided": False})
+    (cluster,) = texts(render("html", Report([undecided], 1)), "cluster")
+    assert cluster == "Smith 4× in this article Smyth 1× (flagged; which is right is unclear)"
 
 
 def test_a_finding_spanning_a_date_marks_it(tmp_path, capsys, monkeypatch):

@@ -3,10 +3,11 @@ installed package; the project used the public-domain corpus):
 
     python tools/build_lexicon.py CORPUS_DIR > lint/names/lexicon.py
 
-COMMON_WORDS are words written in lower case often enough to be ordinary words; KNOWN_NAMES are
-capitalised words found in many different articles and never written in lower case (countries,
-nationalities, institutions, common given names): a spelling that is itself a known name is not
-taken for a respelling of another.
+COMMON_WORDS are words written in lower case often enough to be ordinary words (a capitalised one
+is a sentence's first word or a title, not a name); KNOWN_NAMES are capitalised words found in many
+different articles and never written in lower case (countries, nationalities, institutions, common
+given names), whose letter pairs tell how ordinary a spelling looks (lint/names/plausible.py). How
+common a spelling is in the world comes from wordfreq at run time (lint/names/frequency.py).
 """
 from __future__ import annotations
 

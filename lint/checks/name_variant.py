@@ -4,11 +4,14 @@ from __future__ import annotations
 from ..names.keys import fold
 from . import CheckKind, Param, register
 
+
 def spelling(text: str, count: int, counted_in: str, flagged: bool = False) -> dict:
     """One spelling of a names finding's cluster, as reporters draw it: used `count` times in the
     article ("article") or by `count` other articles ("articles"); `flagged` for the variant."""
     return {"text": text, "count": count, "counted_in": counted_in, "flagged": flagged}
 
+
+UNDECIDED = "may be a misspelling of, or the right spelling for,"  # when the evidence disagrees
 
 # the names rules' shared list of spellings never taken for variants (with the configuration's)
 ACCEPTED = Param("list", default=[], doc="spellings that are names of their own, never variants")
@@ -29,6 +32,8 @@ class NameVariant(CheckKind):
         "variant_count": "mentions of the rarer spelling",
         "usual_count": "mentions of the usual spelling",
         "reason": "how the two differ (transliteration, missing letter...)",
+        "evidence": "why they are taken for one name, and which spelling is right, in a few words",
+        "verdict": "\"looks like a misspelling of\", or, when the evidence does not tell which is right, \"may be a misspelling of, or the right spelling for,\"",
     }
     ordinary = False  # report misspelt names; WordVariant reports misspelt ordinary words
 
@@ -36,19 +41,24 @@ class NameVariant(CheckKind):
         return frozenset(fold(a) for a in params["accepted"] or []), params["fix_ratio"]
 
     def check(self, doc, rule):
-        from ..names.group import forms_of, within_article
+        from ..names.group import compound_variants, forms_of, names_of, within_article
 
         accepted, fix_ratio = rule.prepared
         forms = forms_of(doc)
-        for variant, usual, why in within_article(forms, accepted, self.ordinary):
+        found = within_article(forms, accepted, self.ordinary)
+        if not self.ordinary:
+            found = found + compound_variants(names_of(doc), accepted)
+        for variant, usual, why, evidence, decided in found:
             anchor = usual.mentions[0]
             related = [doc.related(anchor.start, anchor.end,
                                    f"\"{usual.text}\" is used {usual.count} time(s), first here")]
-            certain = fix_ratio and usual.count >= fix_ratio * variant.count and usual.count >= 3
+            certain = decided and fix_ratio and usual.count >= fix_ratio * max(1, variant.count) and usual.count >= 3
             spellings = [spelling(usual.text, usual.count, "article"),
                          spelling(variant.text, variant.count, "article", flagged=True)]
+            verdict = "looks like a misspelling of" if decided else UNDECIDED
             for mention in variant.mentions:
                 fix = doc.fix(mention.start, mention.end, usual.text) if certain else None
                 yield rule.finding(doc.spot(mention.start, mention.end), related=related, fix=fix,
-                                   extra={"spellings": spellings}, variant=variant.text, usual=usual.text,
-                                   variant_count=variant.count, usual_count=usual.count, reason=why)
+                                   extra={"spellings": spellings, "decided": decided}, variant=variant.text,
+                                   usual=usual.text, variant_count=variant.count, usual_count=usual.count,
+                                   reason=why, evidence=evidence or "no other evidence", verdict=verdict)

@@ -63,6 +63,7 @@ class NameVariantAcross(CrossArticleKind):
         "variant_count": "mentions of it in this article",
         "usual_articles": "articles using the usual spelling",
         "reason": "how the two differ",
+        "evidence": "why they are taken for one name, in a few words",
     }
     settles = (NameVariant.name,)
 
@@ -92,7 +93,7 @@ class NameVariantAcross(CrossArticleKind):
         if doc.headline is not None:
             records.append(HeadlineWords(tuple(sorted({fold(w) for w in _WORDS.findall(doc.headline.text)}))))
         forms = forms_of(doc)
-        for variant, usual, _ in within_article(forms, rule.prepared[0]):
+        for variant, usual, *_ in within_article(forms, rule.prepared[0]):
             places = tuple(doc.location(m.start, m.end).place() for m in variant.mentions)
             records.append(ReportedPair(variant.text, usual.text, places))
         for form in forms.values():
@@ -172,14 +173,22 @@ class NameVariantAcross(CrossArticleKind):
                     yield Withdrawal(NameVariant.name, Location(path, *place), fix_only=not tie)
 
     def _judge(self, variant, usual, why, uses, headlines, accepted, max_articles, min_mentions, rule, report_on):
+        """Report each article that uses `variant` throughout where others use `usual`, when the
+        evidence says one name: a telling difference or the same given name, and a variant the
+        world seldom prints. A common name (Miller) and a spelling the world next to never prints
+        (Miler) is a misspelling whoever bears it; otherwise different given names mean different
+        people."""
+        from ..names.frequency import ESTABLISHED, KNOWN, zipf
         from ..names.group import different_people
-        from ..names.lexicon import KNOWN_NAMES
+        from ..names.keys import STRENGTH
         from ..names.plausible import less_plausible
 
-        if variant.count > max_articles or variant.count > usual.count:
+        if variant.count > max_articles or variant.count > usual.count or variant.folded in accepted:
             return
-        if variant.folded in accepted or (why != "diacritics" and variant.folded in KNOWN_NAMES):
-            return
+        zv, zu = zipf(variant.folded), zipf(usual.folded)
+        if why != "diacritics" and zv >= ESTABLISHED:
+            return  # a spelling the world prints often is a name of its own (Cameroon, Telecom)
+        common = zu >= ESTABLISHED and zv + KNOWN <= zu
         usual_uses = uses[usual.text]
         usual_given = {g for use in usual_uses.values() for g in use.given}
         usual_family = {g for use in usual_uses.values() for g in use.family}
@@ -188,21 +197,28 @@ class NameVariantAcross(CrossArticleKind):
                 continue
             if use.mentions < min_mentions:
                 continue
-            if different_people(set(use.given), usual_given) or different_people(set(use.family), usual_family, False):
+            same_given = sorted(set(use.given) & usual_given)
+            if STRENGTH[why] < 2 and not same_given:
+                continue  # other vowels or consonants: only a shared given name ties two articles
+            if not common and (different_people(set(use.given), usual_given)
+                               or different_people(set(use.family), usual_family, False)):
                 continue
             headline = headlines.get(path, set())
             if variant.folded in headline:
                 continue  # the article's own headline agrees with its body
             clear = usual.count >= 2 * variant.count and usual.count >= 2
             if not clear and usual.count >= variant.count:
-                clear = usual.folded in headline or usual.folded in KNOWN_NAMES \
-                    or less_plausible(variant.folded, usual.folded)
+                clear = usual.folded in headline or common or less_plausible(variant.folded, usual.folded)
             if not clear:
                 continue
+            evidence = [f"same given name {same_given[0].capitalize()}"] if same_given else []
+            if common:
+                evidence.append(f"{usual.text} is a common name, {variant.text} seldom printed")
             others = sorted(usual_uses.items())
             related = [Related(Location(p, *other.place), f"spelled \"{usual.text}\" here") for p, other in others[:5]]
             spellings = [spelling(usual.text, usual.count, "articles"),
                          spelling(variant.text, use.mentions, "article", flagged=True)]
             yield rule.finding(Spot(Location(path, *use.place)), related, extra={"spellings": spellings},
                                variant=variant.text, usual=usual.text, variant_count=use.mentions,
-                               usual_articles=usual.count, reason=why)
+                               usual_articles=usual.count, reason=why,
+                               evidence="; ".join(evidence) or f"{usual.count} other article(s) agree")

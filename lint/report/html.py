@@ -4,7 +4,8 @@ article whose findings carry one, and the spelling clusters of findings that car
 No network: the CSS, the script and the timelines (SVG) are inline. The page only displays what the
 run carries: an article's `timeline` note (its dates as the date analysis placed them), the
 `dates` of its findings (flagged, and related: what they are measured against), and findings'
-`spellings` (a name's spellings and their counts); it judges nothing and reads no article.
+`spellings` (a name's spellings and their counts) and `decided` (False when the evidence does not
+say which spelling is right); it judges nothing and reads no article.
 """
 from __future__ import annotations
 
@@ -222,8 +223,9 @@ def _count(spelling: dict) -> str:
 
 
 def _names(findings: list[Finding]) -> str:
-    """One table per usual spelling: its count, each flagged spelling with its count, and where the
-    findings point to."""
+    """One table per usual spelling: its count, each flagged spelling with its count (and, when the
+    finding's `decided` is False, that the evidence does not say which spelling is right), and
+    where the findings point to."""
     clusters: "OrderedDict[str, dict]" = OrderedDict()
     for f in findings:
         spellings = f.data["spellings"]
@@ -232,15 +234,16 @@ def _names(findings: list[Finding]) -> str:
         cluster = clusters.setdefault(key, {"usual": usual, "variants": OrderedDict(), "related": []})
         for spelling in spellings:
             if spelling["flagged"]:
-                cluster["variants"][spelling["text"]] = spelling["count"]
+                cluster["variants"][spelling["text"]] = (spelling["count"], f.data.get("decided", True))
         cluster["related"].extend(f.related)
     out = ['<div class="names"><h3>Name spellings</h3>']
     for key, c in clusters.items():
         out.append(f'<table class="cluster"><tr class="usual"><td>{_e(key)}</td>'
                    f'<td>{_e(_count(c["usual"]) if c["usual"] else "usual spelling")}</td></tr>')
-        for variant, count in c["variants"].items():
+        for variant, (count, decided) in c["variants"].items():
+            flag = "flagged" if decided else "flagged; which is right is unclear"
             out.append(f'<tr class="variant"><td><mark class="hit">{_e(variant)}</mark></td>'
-                       f'<td>{count}× (flagged)</td></tr>')
+                       f'<td>{count}× ({flag})</td></tr>')
         seen = set()
         for r in c["related"]:
             where = (r.location.path, r.location.line, r.message)
