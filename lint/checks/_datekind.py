@@ -1,5 +1,10 @@
 """The base of the date check kinds: one document's date analysis in (made once, shared by every
-date rule), findings out, each carrying the article's timeline for reporters to draw."""
+date rule), findings out, each carrying the article's timeline for reporters to draw.
+
+Calendar kinds (impossible dates, weekdays, a year to add) judge mentions one by one. Timeline
+kinds (`ConflictKind`) report the conflicts the article's one timeline model found, each kind the
+conflicts of one kind of cue, with the evidence and the days that would fit in the finding's data.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,16 +15,19 @@ from . import CheckKind
 @dataclass
 class Issue:
     """What a date judgement found: the span to point at (the wrong date as written), the message
-    fields, and related spans as (start, end, message)."""
+    fields, related spans as (start, end, message), and data for reporters beyond the fields."""
 
     start: int
     end: int
     fields: dict
     related: list = field(default_factory=list)
+    data: dict = field(default_factory=dict)
 
 
 class DateKind(CheckKind):
     """A date check kind: `judge` reads the document's DocDates and returns Issues."""
+
+    needs_mentions = True  # nothing to judge in an article without date mentions
 
     def judge(self, dd, rule) -> list[Issue]:
         raise NotImplementedError
@@ -28,7 +36,7 @@ class DateKind(CheckKind):
         from ..dates.analysis import analyse, timeline_data
 
         dd = analyse(doc)
-        if not dd.days and not dd.mentions:
+        if self.needs_mentions and not dd.days and not dd.mentions:
             return
         issues = self.judge(dd, rule)
         if not issues:
@@ -36,5 +44,26 @@ class DateKind(CheckKind):
         timeline = timeline_data(dd)
         for issue in issues:
             related = [doc.related(start, end, message) for start, end, message in issue.related]
-            yield rule.finding(doc.spot(issue.start, issue.end), related, extra={"timeline": timeline},
+            yield rule.finding(doc.spot(issue.start, issue.end), related, extra={"timeline": timeline, **issue.data},
                                **issue.fields)
+
+
+class ConflictKind(DateKind):
+    """A timeline kind: the conflicts of one kind of cue (`source`, see dates/timeline.py)."""
+
+    source = ""
+    fields = ("date", "reason", "note", "published")
+    needs_mentions = False  # an age and a year of birth are enough
+
+    def conflicts(self, dd, rule):
+        """(story, conflicts) this kind reports; the fact ledger builds its own story."""
+        from ..dates.story import story
+
+        built = story(dd)
+        return built, built.conflicts
+
+    def judge(self, dd, rule) -> list[Issue]:
+        from ..dates.explain import explain
+
+        built, conflicts = self.conflicts(dd, rule)
+        return [Issue(**explain(built, c)) for c in conflicts if c.source == self.source]
