@@ -8,8 +8,17 @@ conflicts of one kind of cue, with the evidence and the days that would fit in t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import CheckKind
+
+
+@cache
+def dates_library():
+    """The date analysis modules, imported on first use (not at start-up) and then kept."""
+    from ..dates import analysis, explain, story
+
+    return analysis, story, explain
 
 
 @dataclass
@@ -33,15 +42,14 @@ class DateKind(CheckKind):
         raise NotImplementedError
 
     def check(self, doc, rule):
-        from ..dates.analysis import analyse, timeline_data
-
-        dd = analyse(doc)
+        analysis = dates_library()[0]
+        dd = analysis.analyse(doc)
         if self.needs_mentions and not dd.days and not dd.mentions:
             return
         issues = self.judge(dd, rule)
         if not issues:
             return
-        timeline = timeline_data(dd)
+        timeline = analysis.timeline_data(dd)
         for issue in issues:
             related = [doc.related(start, end, message) for start, end, message in issue.related]
             yield rule.finding(doc.spot(issue.start, issue.end), related, extra={"timeline": timeline, **issue.data},
@@ -57,13 +65,10 @@ class ConflictKind(DateKind):
 
     def conflicts(self, dd, rule):
         """(story, conflicts) this kind reports; the fact ledger builds its own story."""
-        from ..dates.story import story
-
-        built = story(dd)
+        built = dates_library()[1].story(dd)
         return built, built.conflicts
 
     def judge(self, dd, rule) -> list[Issue]:
-        from ..dates.explain import explain
-
         built, conflicts = self.conflicts(dd, rule)
-        return [Issue(**explain(built, c)) for c in conflicts if c.source == self.source]
+        mine = [c for c in conflicts if c.source == self.source]
+        return [Issue(**dates_library()[2].explain(built, c)) for c in mine]

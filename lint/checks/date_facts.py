@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from . import Param, ParamError, register
-from ._datekind import ConflictKind
+from ._datekind import ConflictKind, dates_library
 
 
 def _date(value: str, what: str) -> dt.date:
@@ -60,10 +60,9 @@ class DateFacts(ConflictKind):
 
     def conflicts(self, dd, rule):
         from ..dates.sources.facts import ledger
-        from ..dates.story import build
 
         events, offices = rule.prepared
-        built = build(dd, extra=[ledger(events, offices)])
+        built = dates_library()[1].build(dd, extra=[ledger(events, offices)])
         return built, built.conflicts
 
     def judge(self, dd, rule):

@@ -153,14 +153,15 @@ _LIGHT_VERBS = {"held", "hold", "holds", "gave", "give", "made", "make", "attend
                 "missed", "survived", "witnessed", "covered", "signed", "sign", "completed", "ran", "run"}
 
 
-def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+def _tokens(text: str, offset: int) -> list[tuple[str, int, int, str]]:
+    """(word, start, end, the word lower-cased as `_lower` reads it)."""
+    return [(w, offset + m.start(), offset + m.end(), _lower(w)) for m in _TOKEN.finditer(text) for w in (m.group(0),)]
 
 
 _token_cache: list = [None, None]
 
 
-def tokens_of(prose: str, span: tuple[int, int]) -> list[tuple[str, int, int]]:
+def tokens_of(prose: str, span: tuple[int, int]) -> list[tuple[str, int, int, str]]:
     """The tokens of a sentence (word, start, end), cached for the sentence last asked about."""
     key = (id(prose), span)
     if _token_cache[0] != key:
@@ -191,9 +192,8 @@ def _is_past_form(token: str, before: str | None) -> bool:
 
 def _verb_at(toks, i: int) -> bool:
     """Is token i a verb: an auxiliary, a past form, or a base form after "to", "will" or a modal?"""
-    token = toks[i][0]
-    word = _lower(token)
-    before = _lower(toks[i - 1][0]) if i > 0 else None
+    token, word = toks[i][0], toks[i][3]
+    before = toks[i - 1][3] if i > 0 else None
     if word in _AUX and word != "having":
         return True
     if _is_past_form(token, before):
@@ -208,7 +208,7 @@ def _verb_at(toks, i: int) -> bool:
         return False
     if before in _FUTURE_AUX | _MODAL:
         return True
-    return before == "to" and i > 1 and _lower(toks[i - 2][0]) in _INFINITIVE_HOSTS
+    return before == "to" and i > 1 and toks[i - 2][3] in _INFINITIVE_HOSTS
 
 
 def _group_start(toks, i: int) -> int:
@@ -217,10 +217,10 @@ def _group_start(toks, i: int) -> int:
     launch"); another host ("agreed to meet") is a verb of its own and stays out."""
     j = i
     while j > 0:
-        w = _lower(toks[j - 1][0])
+        w = toks[j - 1][3]
         if w in _AUX or w in _ADVERB:
             j -= 1
-        elif w == "to" and j >= 2 and _lower(toks[j - 2][0]) in _PLAN_HOSTS | _BE_PRESENT | _BE_PAST:
+        elif w == "to" and j >= 2 and toks[j - 2][3] in _PLAN_HOSTS | _BE_PRESENT | _BE_PAST:
             j -= 2
         else:
             break
@@ -274,11 +274,11 @@ def governor(prose: str, sentence: tuple[int, int], start: int, end: int) -> Gov
     toks = tokens_of(prose, sentence)
     first = next((k for k, t in enumerate(toks) if t[1] >= start), len(toks))
     last = next((k for k, t in enumerate(toks) if t[1] >= end), len(toks))
-    before = _lower(toks[first - 1][0]) if first > 0 else ""
+    before = toks[first - 1][3] if first > 0 else ""
     own = first - 1 if before in _PREPOSITIONS else first  # the date's own preposition, if any
-    if before in _DETERMINERS and first > 1 and _lower(toks[first - 2][0]) in _PREPOSITIONS:
+    if before in _DETERMINERS and first > 1 and toks[first - 2][3] in _PREPOSITIONS:
         own = first - 2  # "in a June 6 letter"
-    if own > 0 and _lower(toks[own - 1][0]) in _DEADLINE:
+    if own > 0 and toks[own - 1][3] in _DEADLINE:
         return UNKNOWN  # "due May 15", "effective April 11": a term, not an event
     found = _walk_left(toks, first, own)
     if found == "detached":
@@ -286,14 +286,14 @@ def governor(prose: str, sentence: tuple[int, int], start: int, end: int) -> Gov
     prep = before if before in _PREPOSITIONS | {"until", "till"} else None
     subject = isinstance(found, int)
     if subject:  # the clause starts there: the verb comes after the date
-        if any(_lower(t[0]) in _PREPOSITIONS for t in toks[found + 1:own]):
+        if any(t[3] in _PREPOSITIONS for t in toks[found + 1:own]):
             return UNKNOWN  # "tickets for the ceremony on July 28 have sold out": the noun's date
         found, prep = _walk_right(toks, last), None
         if found is None:
             return UNKNOWN
     i = found[0]
     g = _group_start(toks, i)
-    words = [_lower(t[0]) for t in toks[g:i + 1] if _lower(t[0]) not in _ADVERB]
+    words = [t[3] for t in toks[g:i + 1] if t[3] not in _ADVERB]
     if not words:
         return UNKNOWN
     tense_found = _classify(words, prep)
@@ -335,7 +335,7 @@ def verb_after(prose: str, sentence: tuple[int, int], at: int) -> Governor:
         return UNKNOWN
     i = found[0]
     g = _group_start(toks, i)
-    words = [_lower(t[0]) for t in toks[g:i + 1] if _lower(t[0]) not in _ADVERB]
+    words = [t[3] for t in toks[g:i + 1] if t[3] not in _ADVERB]
     return Governor(_classify(words, None), " ".join(t[0] for t in toks[g:i + 1]), toks[g][1], toks[i][2])
 
 
@@ -343,15 +343,15 @@ def _walk_left(toks, first: int, own: int):
     """(index of the governing verb, whether the date modifies a noun); "detached" when an order
     word, a deadline or a participle ("the year ending March 31") sits between; or the index
     where the clause starts (-1: the sentence) when no verb precedes the date in its clause."""
-    before = _lower(toks[first - 1][0]) if first > 0 else ""
+    before = toks[first - 1][3] if first > 0 else ""
     noun_modifier = before in _DETERMINERS or before.endswith("'s")
-    if own > 0 and _lower(toks[own - 1][0]) in _PARTICIPLES:
+    if own > 0 and toks[own - 1][3] in _PARTICIPLES:
         return "detached"
-    if own > 0 and _lower(toks[own - 1][0]) in ("and", "but", "or", "then"):
+    if own > 0 and toks[own - 1][3] in ("and", "but", "or", "then"):
         return own - 1  # "..., and on July 1 reopened the hall": a clause of its own
     k = first - 1
     while k >= 0:
-        word = _lower(toks[k][0])
+        word = toks[k][3]
         if word in _STOP_TOKENS or word in _CLAUSE_OPENERS:
             return k
         if word in _DETACH and (word != "by" or k == first - 1) and \
@@ -369,14 +369,14 @@ def _walk_right(toks, last: int):
     """The first verb after a date that opens its clause ("On March 3, the council voted"); none
     past the clause's end or an infinitive of purpose (", to see ...")."""
     for k in range(last, min(len(toks), last + 20)):
-        word = _lower(toks[k][0])
+        word = toks[k][3]
         if word in _STOP_TOKENS or (word in _CLAUSE_OPENERS and k > last):
             return None
-        if word == "to" or (word == "," and k + 1 < len(toks) and _lower(toks[k + 1][0]) == "to"):
+        if word == "to" or (word == "," and k + 1 < len(toks) and toks[k + 1][3] == "to"):
             return None
         if _verb_at(toks, k):
             j = k
-            while j + 1 < len(toks) and _verb_at(toks, j + 1) and _lower(toks[j][0]) in _AUX | _ADVERB:
+            while j + 1 < len(toks) and _verb_at(toks, j + 1) and toks[j][3] in _AUX | _ADVERB:
                 j += 1
             return j, False
     return None

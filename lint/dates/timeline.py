@@ -95,6 +95,8 @@ class Solver:
 
     def solve(self) -> list[Conflict]:
         net = self.net
+        if not net.constraints:
+            return []  # readings alone cannot conflict
         active = {i: [r for r in p.readings if r.sure] for i, p in enumerate(net.points) if p.readings}
         active = {i: rs for i, rs in active.items() if rs}
         conflicts: list[Conflict] = []

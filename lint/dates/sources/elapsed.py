@@ -64,16 +64,25 @@ _CUES = re.compile(r"\b(?:born|anniversary|consecutive|straight|successive|in\s+
                    r"(?:years?|decades?)\s+(?:after|since))\b")
 
 
+_WORDS = ("born", "anniversar", "consecutive", "straight", "successive", "in a row", "year-old", "years after",
+          "years since", "year after", "year since", "decade")  # what a cue needs, looked up fast
+
+
 def constraints(dd: DocDates, net: Network) -> None:
     if dd.pub.date is None or not dd.pub.exact:
         return
     prose = dd.doc.prose
-    for block in dd.doc.blocks:
-        if not _CUES.search(prose, block.start, block.end):
+    if not any(w in prose for w in _WORDS):
+        return
+    done = set()
+    for cue in _CUES.finditer(prose):
+        block = next((b for b in dd.doc.blocks if b.start <= cue.start() < b.end), None)
+        if block is None:
             continue
         for s0, s1 in sentences(prose[block.start:block.end], block.start):
-            text = prose[s0:s1]
-            if _CUES.search(text):
+            if s0 <= cue.start() < s1 and s0 not in done:
+                done.add(s0)
+                text = prose[s0:s1]
                 _ages(dd, net, text, s0)
                 _anniversaries(dd, net, text, (s0, s1))
                 _years_after(dd, net, text, s0)

@@ -59,6 +59,11 @@ def _participant(word: str | None) -> str | None:
     return word.lower()
 
 
+def _names_event(text: str) -> bool:
+    """A quick look for an event noun among the last words of `text` (the full pattern is slow)."""
+    return any(w.strip(",.;:'’\"") in EVENT_KEY for w in text.lower().split()[-10:])
+
+
 def _distinct(mark: str | None) -> bool:
     return bool(mark and re.search(rf"\b(?:{_DISTINCT})\b", mark, re.IGNORECASE))
 
@@ -75,7 +80,7 @@ def _instance(dd: DocDates, m) -> tuple[_Instance | None, str | None]:
             return None, key
         part = head.group("part") or det.group("det")
         return _Instance(m, key, _participant(part), det.group("det").lower() not in ("a", "an")), None
-    noun = _DATED_NOUN.search(before)
+    noun = _DATED_NOUN.search(before) if _names_event(before) else None
     if noun:
         key = EVENT_KEY[noun.group("event").lower()]
         if _distinct(noun.group("mark")):

@@ -29,7 +29,8 @@ _NAMED = re.compile(
     r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"
     r"|\bthe\s+(?P<unit2>day|week|month|year)\s+(?P<dir>after|before)\b"
     r"|\b(?P<unit3>that|the\s+same)\s+(?:day|evening|night|morning)\b", re.IGNORECASE)
-_UNIT = re.compile(r"day|week|month|year|fortnight|hour|decade|morning|evening|night|afternoon", re.IGNORECASE)
+_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|fortnights?|hours?|decades?|morning|evening|night|afternoon)\b",
+                   re.IGNORECASE)
 _LATER = {"later", "after", "afterwards", "afterward", "on", "next", "following", "subsequent"}
 _EARLIER = {"earlier", "before", "previously", "prior to", "beforehand", "previous", "preceding", "prior"}
 # "up from a year earlier", "than a week before": a comparison, not a date placed
