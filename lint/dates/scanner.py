@@ -55,7 +55,7 @@ _RELATIVE = re.compile(rf"""\b(?=[yYtTlLnNaAoOfFsSeE])(?:
    (?:yesterday|today|tomorrow|tonight)\b
   |(?:last|next|this)\s+(?:{_WD}|week|month|year|weekend)\b
   |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b
-  |(?:earlier|later)\s+this\s+(?:week|month|year)\b)""", re.VERBOSE)
+  |(?:earlier|later)\s+this\s+(?:week|month|year)\b)""", re.VERBOSE | re.IGNORECASE)
 
 def month_number(text: str) -> int:
     return MONTH_NUMBER[text.rstrip(".")]
@@ -127,7 +127,9 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
             found.append(Mention("relative", m.start(), m.end(), text))
         elif g == "wd":
             found.append(Mention("weekday", m.start(), m.end(), text, weekday=WEEKDAY_NUMBER[m.group("wd3")]))
+    starts = {m.start for m in found}
     for m in _RELATIVE.finditer(prose, start, end):
-        found.append(Mention("relative", m.start(), m.end(), m.group(0)))
+        if m.start() not in starts:  # "Yesterday", "Last Tuesday": found above already
+            found.append(Mention("relative", m.start(), m.end(), m.group(0)))
     found.sort(key=lambda m: m.start)
     return found

@@ -77,7 +77,10 @@ _SCHEDULE = {"scheduled", "rescheduled", "set", "slated", "planned", "pencilled"
 _MOVE = {"postponed", "moved", "delayed", "extended", "adjourned", "deferred", "rescheduled", "pushed",
          "brought", "put", "shifted", "changed", "advanced", "suspended", "stayed", "remanded", "bailed"}
 # verbs in the present that announce a schedule: "early voting begins October 21"
-_SCHEDULE_PRESENT = {"begins", "starts", "opens", "closes", "ends", "runs", "expires", "resumes", "reopens",
+# their plural forms, verbs only where no determiner or preposition makes them nouns ("the end of")
+_SCHEDULE_BASE = {"begin", "start", "open", "close", "end", "run", "resume", "reopen", "return", "meet", "go",
+                  "travel", "head", "arrive", "leave", "convene"}
+_SCHEDULE_PRESENT = _SCHEDULE_BASE | {"begins", "starts", "opens", "closes", "ends", "runs", "expires", "resumes", "reopens",
                      "returns", "takes", "kicks", "launches", "lapses", "finishes", "concludes",
                      "comes", "falls", "goes", "arrives", "departs", "leaves", "meets", "convenes", "sits",
                      "travels", "heads", "visits"}
@@ -200,6 +203,8 @@ def _verb_at(toks, i: int) -> bool:
         return True
     if not token.islower():
         return False
+    if word in _SCHEDULE_BASE:
+        return before not in _DETERMINERS and before not in _PREPOSITIONS and not (before or "").endswith("'s")
     if word in _SCHEDULE_PRESENT or word in ("says", "headed", "heading"):
         return True
     if word.endswith("ing") and before in _BE_PRESENT | _BE_PAST | {"be", "been"}:
@@ -297,6 +302,8 @@ def governor(prose: str, sentence: tuple[int, int], start: int, end: int) -> Gov
     if not words:
         return UNKNOWN
     tense_found = _classify(words, prep)
+    if g > 0 and toks[g - 1][3] == "to":
+        tense_found = "unknown"  # "agreed to meet on March 3": the meeting's time, not placed
     modified = _modified_noun(toks, last) if before in _DETERMINERS or before.endswith("'s") else None
     if modified is not None:
         # "the March 3 decision", "in a June 6 letter": the noun's own time. A document or a

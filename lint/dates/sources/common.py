@@ -121,13 +121,23 @@ def dated_point(dd: DocDates, net: Network, m: Mention) -> int | None:
     return net.point_of(m)
 
 
+_NESTED = re.compile(r"\b(?:for|in|of|on|at|to|with|from|about|over|into)\s")
+
+
 def event_point(dd: DocDates, net: Network, label: str, at: int, sentence: tuple[int, int],
-                complement: bool = False) -> int:
+                complement: bool = False, finite: bool = False) -> int:
     """An event the text names without a date, placed against publication by the tense of its
     clause: the verb before `at`, or for a complement ("after the mayor resigned") the first verb
-    after it."""
+    after it. A phrase that may hang from a noun between the verb and `at` ("has lifted hopes for
+    a cut in rates after the election") is not placed, nor, when `finite` is asked, a verb without
+    an auxiliary ("domains created after May 15": a participle that names a kind, not an event)."""
     i = net.add_point(Point(label, [], None, at, at, blamable=False))
-    g = verb_after(dd.doc.prose, sentence, at) if complement else governor(dd.doc.prose, sentence, at, at)
+    prose = dd.doc.prose
+    g = verb_after(prose, sentence, at) if complement else governor(prose, sentence, at, at)
+    if not complement and g.words and _NESTED.search(prose, g.end, at):
+        return i
+    if finite and len(g.words.split()) < 2:
+        return i
     if g.tense == "past":
         net.add(i, PUB, -1, float("inf"), "past", g.words, g.start, g.end)
     elif g.tense == "future":

@@ -144,7 +144,7 @@ def _ends(dd, net, sentence, cs: int, ce: int, dated, complement: bool):
     lead = re.compile(r"[\s,]*").match(prose, ce).end()  # "A week later, on July 11": past the comma
     stop = _COMPLEMENT_END.search(prose, lead, sentence[1])
     limit = stop.start() if stop else sentence[1]
-    before = [m for m in dated if m.end <= cs and not _COMPLEMENT_END.search(prose.rstrip(), m.end + 2, cs)]
+    before = [m for m in dated if m.end <= cs and not _COMPLEMENT_END.search(prose[m.end:cs].rstrip(" ,"))]
     after = [m for m in dated if ce <= m.start < limit]
     near = before[-1] if before and len(prose[before[-1].end:cs].strip(" ,(")) <= 2 else None
     if near is not None and not event_time(dd, near):
@@ -159,7 +159,8 @@ def _ends(dd, net, sentence, cs: int, ce: int, dated, complement: bool):
         else:
             anchor = event_point(dd, net, prose[ce:limit].strip()[:60] or "the event", ce, sentence, complement=True)
         later = [m for m in dated if m.start >= limit]
-        placed = near or (later[0] if fronted and later else None)
+        clause = before[-1] if before and event_time(dd, before[-1]) else None  # "On June 3 the jury ..., a week after"
+        placed = near or clause or (later[0] if fronted and later else None)
     else:
         placed = near or (after[0] if after else None)
     if placed is None:

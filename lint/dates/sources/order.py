@@ -64,9 +64,15 @@ def constraints(dd: DocDates, net: Network) -> None:
             if word in ("followed", "preceded") and _PASSIVE.search(text[:cue.start()]):
                 lo, hi = -hi, -lo  # "was followed by": the right side came after
             cs, ce = s0 + cue.start(), s0 + cue.end()
-            left = _left(dd, net, sentence, s0 + previous_end, cs, ce, dated, last_object)
+            fronted = not text[previous_end:cue.start()].strip(" ,\"“‘(")
+            right, right_is_event, limit = _right(dd, net, sentence, ce, dated, fronted)
+            if fronted:
+                # "After the fire on May 9, the council met on May 2": the main clause follows
+                later = [m for m in dated if m.start >= limit]
+                left = dated_point(dd, net, later[0]) if later and event_time(dd, later[0]) else None
+            else:
+                left = _left(dd, net, sentence, s0 + previous_end, cs, ce, dated, last_object)
             previous_end = cue.end()
-            right, right_is_event = _right(dd, net, sentence, ce, dated)
             if left is None or right is None or left == right:
                 continue
             if right_is_event:
@@ -90,21 +96,29 @@ def _left(dd, net, sentence, from_: int, cs: int, ce: int, dated, last_object):
     if s0 == sentence[0] and (_REFERS_BACK.match(head) or _PRONOUN.match(head)):
         return previous_dated(dd, net, s0, sentences=6)
     if re.search(r"[A-Za-z]", head[stop:]):
-        return event_point(dd, net, head[stop:].strip()[:60], ce, sentence)
+        # the clause's event, placed by its verb: the cue itself ("followed") or the verb before it
+        verb_cue = bool(re.search(r"(?:ed|led\s+to|with|as|of)$", prose[cs:ce]))
+        return event_point(dd, net, head[stop:].strip()[:60], ce if verb_cue else cs, sentence,
+                           finite=not verb_cue)
     return None
 
 
-def _right(dd, net, sentence, ce: int, dated):
+def _right(dd, net, sentence, ce: int, dated, fronted: bool):
+    """The moment in the cue's complement (a date, or its event), and where the complement ends
+    (a complement that opens the sentence ends at its comma)."""
     prose = dd.doc.prose
     stop = _CLAUSE_END.search(prose, ce, sentence[1])
     limit = stop.start() if stop else sentence[1]
+    comma = prose.find(",", ce, limit)
+    if fronted and comma > 0:
+        limit = comma
     inside = [m for m in dated if ce <= m.start and m.end <= limit]
     if inside:
-        return dated_point(dd, net, inside[0]), False
+        return dated_point(dd, net, inside[0]), False, limit
     words = prose[ce:limit].strip()
     if not re.search(r"[A-Za-z]", words):
-        return None, False
-    return event_point(dd, net, words[:60], ce, sentence, complement=True), True
+        return None, False, limit
+    return event_point(dd, net, words[:60], ce, sentence, complement=True), True, limit
 
 
 def _adverbs(dd, net, sentence, text, dated) -> None:

@@ -48,7 +48,9 @@ def _bounds(n: float, unit: str, approx: str | None) -> tuple[float, float]:
     else:
         lo, hi = days - 15, n * 366 + 1
     approx = " ".join(approx.lower().split()) if approx else None
-    if approx in ("more than", "over"):
+    if approx == "over":  # "over three days": across them
+        return lo, hi
+    if approx == "more than":
         return lo, INF
     if approx in ("less than", "under"):
         return 0, hi
