@@ -18,6 +18,9 @@ from .scanner import Mention
 
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2},\s*$")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]+\)\s*)?(?:-|–|—|--)")
+# a place in title case ("Paris, March 3 (AFP) -") is a dateline only with the agency that filed it
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2},\s*$")
+_AGENCY_TAIL = re.compile(r"^\s*\([A-Z][A-Za-z .]+\)\s*(?:-|–|—|--)")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and|or|&)\s*(?:(?:" + scanner._MON + r")\s+)?\d{1,2}\b")
 _RANGE_BEFORE = re.compile(r"(?:\b(?:between|from)\s+(?:\w+\s+){0,2}$|(?:-|–|—|\bto|\bthrough|\bthru|\buntil|\btill|\band|\bor)\s*$)")
 _FISCAL = re.compile(r"\b(?:year|quarter|half|months|period|fiscal|financial|term|season|semester)\b[^.;]{0,30}\b(?:ended|ending|ends|end|to)\s*$|\bfiscal\b[^.;]{0,40}$", re.IGNORECASE)
@@ -117,7 +120,9 @@ def _quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
 
 def _context(prose: str, block_start: int, m: Mention):
     before = prose[block_start:m.start]
-    if len(before) <= 80 and _DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(prose[m.end:m.end + 20]):
+    after = prose[m.end:m.end + 24]
+    if len(before) <= 80 and (_DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(after)
+                              or _DATELINE_PLACE.match(before) and _AGENCY_TAIL.match(after)):
         m.flags.add("dateline")
     if _RANGE_AFTER.match(prose[m.end:m.end + 20]):
         m.flags |= {"range", "range-start"}

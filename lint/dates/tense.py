@@ -188,7 +188,7 @@ def _is_past_form(token: str, before: str | None) -> bool:
     word = _lower(token)
     if word in _IRREGULAR_PAST:
         return True
-    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST and "-" not in word:
+    if word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST and "-" not in word:
         return before not in _DETERMINERS
     return False
 
@@ -354,7 +354,7 @@ def _walk_left(toks, first: int, own: int):
     noun_modifier = before in _DETERMINERS or before.endswith("'s")
     if own > 0 and toks[own - 1][3] in _PARTICIPLES:
         return "detached"
-    if own > 0 and toks[own - 1][3] in ("and", "but", "or", "then"):
+    if 0 < own < first and toks[own - 1][3] in ("and", "but", "or", "then"):
         return own - 1  # "..., and on July 1 reopened the hall": a clause of its own
     k = first - 1
     while k >= 0:

@@ -13,25 +13,31 @@ from ..tense import governor, verb_after
 CARDINALS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-CARDINALS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100})
+CARDINALS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                  "ninety": 90, "hundred": 100})
 ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
                  "seventy-fifth": 75, "hundredth": 100, "twenty-fifth": 25})
-NUMBER = r"(?:\d{1,3}|" + "|".join(sorted((w for w in CARDINALS if w not in ("zero",)), key=len, reverse=True)) + r")"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMBER = (r"(?:\d{1,3}|(?:" + _TENS + r")-(?:one|two|three|four|five|six|seven|eight|nine)\b|"
+          + "|".join(sorted((w for w in CARDINALS if w not in ("zero",)), key=len, reverse=True)) + r")")
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
 UNIT_DAYS = {"day": 1, "night": 1, "evening": 1, "week": 7, "fortnight": 14, "month": 30.44, "year": 365.25,
              "decade": 3652.5, "hour": 1 / 24}
 
 
 def number(word: str) -> int | None:
+    """A number written in digits or words ("48", "two", "forty-eight")."""
     word = word.lower().rstrip(".")
     if word.isdigit():
         return int(word)
-    if word in CARDINALS:
-        return CARDINALS[word]
-    return None
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in CARDINALS and unit in CARDINALS:
+            return CARDINALS[tens] + CARDINALS[unit]
+    return CARDINALS.get(word)
 
 
 def ordinal(word: str) -> int | None:

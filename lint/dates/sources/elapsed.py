@@ -19,7 +19,7 @@ from ..analysis import DocDates
 from ..network import PUB, Network, Point, Reading
 from ..readings import month_reading, year_reading
 from ..scanner import MONTH_NUMBER
-from ..tense import sentences
+from ..tense import governor, sentences
 from .common import EVENT_WORDS, NUMBER, ORDINAL, number, ordinal, previous_dated
 
 YEAR = 365.2425
@@ -27,16 +27,15 @@ _YEAR = r"(?<![\d.,$£€#-])(?P<year>1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)"
 _MONTH_YEAR = r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:now\s+)?(?P<age>\d{1,3}),")
 _AGED = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")
-_BORN = re.compile(r"\bborn\b[^.;]{0,60}?\b(?:in|on)\s+(?=(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:1[6-9]|20)\d\d)")
+_BORN = re.compile(r"\b[Bb]orn\b[^.;]{0,60}?\b(?:in|on)\s+(?=(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:1[6-9]|20)\d\d)")
 _ANNIVERSARY = re.compile(rf"\b(?P<ord>{ORDINAL})\s+anniversary\b(?:\s+of\s+(?P<np>[^.;]{{0,70}}))?", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:opened|founded|established|built|launched|began|started|created|inaugurated|completed|"
                      r"formed|born|set\s+up|took\s+place|happened|occurred|struck|exploded|collapsed|held|unveiled)"
                      rf"\b[^.;]{{0,40}}?\b(?:in|on)\s+{_MONTH_YEAR}{_YEAR}")
 _AFTER = re.compile(rf"(?<!every\s)(?<!the\s)\b(?P<n>{NUMBER})\s+(?P<unit>years?|decades?)\s+(?:after|since)\s+"
-                    r"(?P<np>[^.;,]{0,60})", re.IGNORECASE)
+                    r"(?P<np>[^;]{0,60})", re.IGNORECASE)
 _NP_YEAR = re.compile(rf"(?:the\s+|a\s+|its\s+)?(?:(?:[\w'’-]+\s+){{0,2}}?|[\w'’-]+\s+(?:in|of)\s+)"
                       rf"{_MONTH_YEAR}{_YEAR}\b")
-_NOW = re.compile(r"\b(?:has|have|is|are|am|will)\b")  # a clause about now, not a past stretch
 _THE_EVENT = re.compile(rf"^\s*the\s+(?:[\w-]+\s+)?{EVENT_WORDS}\b", re.IGNORECASE)
 _RUN = re.compile(rf"\b(?P<ord>{ORDINAL})\s+(?:(?:consecutive|straight|successive)\s+(?P<unit>year|season)s?"
                   r"|(?P<unit2>year|season)\s+in\s+a\s+row)\b", re.IGNORECASE)
@@ -60,11 +59,11 @@ def _year_point(dd: DocDates, net: Network, found: re.Match, offset: int) -> int
     return net.add_point(Point(str(year), [year_reading(year)], None, start, end))
 
 
-_CUES = re.compile(r"\b(?:born|anniversary|consecutive|straight|successive|in\s+a\s+row|year-old|"
+_CUES = re.compile(r"\b(?:[Bb]orn|anniversary|consecutive|straight|successive|in\s+a\s+row|year-old|"
                    r"(?:years?|decades?)\s+(?:after|since))\b")
 
 
-_WORDS = ("born", "anniversar", "consecutive", "straight", "successive", "in a row", "year-old", "years after",
+_WORDS = ("born", "Born", "anniversar", "consecutive", "straight", "successive", "in a row", "year-old", "years after",
           "years since", "year after", "year since", "decade")  # what a cue needs, looked up fast
 
 
@@ -92,7 +91,7 @@ def constraints(dd: DocDates, net: Network) -> None:
 def _ages(dd, net, text, s0) -> None:
     born = _BORN.search(text)
     age = _AGE.search(text) or _AGED.search(text)
-    if not born or not age or age.start() > born.start():
+    if not born or not age:
         return
     year = re.compile(rf"(?:[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+)?{_YEAR}").match(text, born.end())
     birth = _year_point(dd, net, year, s0)
@@ -135,9 +134,6 @@ def _years_after(dd, net, text, s0) -> None:
         np = cue.group("np")
         found = re.compile(_MONTH_YEAR + _YEAR).search(np)
         if found:
-            if any(m.kind == "date" and m.year and m.start <= s0 + cue.start("np") + found.start() < m.end
-                   for m in dd.days):
-                continue  # a day with its year: the offsets source reads "N years after <date>"
             origin = _year_point(dd, net, found, s0 + cue.start("np"))
         elif _THE_EVENT.match(np):
             origin = previous_dated(dd, net, s0, sentences=6)
@@ -145,10 +141,13 @@ def _years_after(dd, net, text, s0) -> None:
                 continue
         else:
             continue
-        if any(m.kind == "date" and m.sentence[0] == s0 for m in dd.days):
+        if any(m.kind == "date" and m.sentence[0] == s0 and net.point_of(m) != origin for m in dd.days):
             continue  # the clause has a date of its own: the offsets source reads it
-        if not _NOW.search(text):
-            continue  # "proved useful in the three years since": a past stretch, not now
+        g = governor(dd.doc.prose, (s0, s0 + len(text)), s0 + cue.start(), s0 + cue.end("np"))
+        if g.tense == "past" and len(g.words.split()) == 1:
+            continue  # "proved useful in the three years since", "the town rebuilt": a past stretch
+        if g.tense == "future":
+            continue
         words = text[cue.start():cue.start("np")].strip()
         net.add(origin, PUB, n * YEAR - YEAR / 2, (n + 1) * YEAR - 1, "elapsed", words, s0 + cue.start(),
                 s0 + cue.start("np"))

@@ -27,7 +27,8 @@ _RANGE_END = re.compile(rf"\s*(?:-|–|—|to|through|thru|until|till)\s*(?:(?P<
 _START = re.compile(r"\b(?:began|begun|beginning|begins|started|starting|starts|opened|opening|opens|from|"
                     r"walked\s+out|went\s+on\s+strike|commenced|kicked\s+off|launched|imposed|got\s+under\s+way)"
                     r"\b[^,;.]{0,24}?\s*(?:on\s+)?$", re.IGNORECASE)
-_END = re.compile(r"\b(?:ended|ending|ends|finished|finishing|closed|closing|concluded|concluding|returned|"
+_END = re.compile(r"\b(?:ended|ending|ends|finished|finishing|finishes|closed|closing|closes|concluded|concluding|"
+                  r"concludes|returned|"
                   r"lifted|until|till|through|called\s+off|wrapped\s+up|reopened)\b[^,;.]{0,24}?\s*(?:on\s+)?$",
                   re.IGNORECASE)
 _AT_THE_END = re.compile(r"^\W*(?:at|by|on)\s+the\s+(?:end|close|conclusion)\s+of\b", re.IGNORECASE)
