@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lint.dates import resolve, tense
+from lint.dates.readings import relative_reading, weekday_readings
 from lint.dates.analysis import analyse
 from lint.dates.scanner import scan
 from lint.documents import ReaderOptions, read_document
@@ -48,9 +49,10 @@ def test_scanner_needs_capitals_and_a_day():
 
 
 def test_scanner_relative_words():
-    found = [m.text for m in scan("yesterday, last Tuesday, two weeks ago, next month, earlier this month")
-             if m.kind == "relative"]
-    assert found == ["yesterday", "last Tuesday", "two weeks ago", "next month", "earlier this month"]
+    found = [m.text for m in scan("yesterday, last Tuesday, two weeks ago, next month, earlier this month, "
+                                  "Yesterday, the day before yesterday, a fortnight ago") if m.kind == "relative"]
+    assert found == ["yesterday", "last Tuesday", "two weeks ago", "next month", "earlier this month", "Yesterday",
+                     "the day before yesterday", "a fortnight ago"]
 
 
 def test_impossible_dates_are_kept_not_dropped():
@@ -59,11 +61,18 @@ def test_impossible_dates_are_kept_not_dropped():
     assert resolve.days_in_month(2, 2024) == 29 and resolve.days_in_month(2, 2025) == 28
 
 
-def test_relative_resolution_uses_the_publication_date():
-    base = dt.date(2025, 3, 10)
-    assert resolve.relative("yesterday", base) == (dt.date(2025, 3, 9), 1)
-    assert resolve.relative("two weeks ago", base) == (dt.date(2025, 2, 24), 3)
-    assert resolve.relative("last Tuesday", base)[0] == dt.date(2025, 3, 4)
+def test_relative_readings_are_seen_from_the_base_date():
+    base = dt.date(2025, 3, 10)  # a Monday
+    day = relative_reading("yesterday", base)
+    assert (day.lo, day.hi) == (dt.date(2025, 3, 9), dt.date(2025, 3, 9))
+    weeks = relative_reading("two weeks ago", base)
+    assert weeks.lo <= dt.date(2025, 2, 24) <= weeks.hi and (weeks.hi - weeks.lo).days == 6
+    month = relative_reading("last month", base)
+    assert (month.lo, month.hi) == (dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+    assert [r.lo for r in weekday_readings(base, 1, "unknown", "last")] == [dt.date(2025, 3, 4), dt.date(2025, 2, 25)]
+    assert [r.lo for r in weekday_readings(base, 0, "future", None)] == [base]
+    unusual = relative_reading("the day before yesterday", base)  # dateparser's, from the same base
+    assert unusual.lo <= dt.date(2025, 3, 8) <= unusual.hi
 
 
 def governed(sentence: str, date: str) -> tuple[str, str]:

@@ -22,7 +22,7 @@ import re
 
 from .analysis import DocDates, valid
 from .network import Reading
-from .resolve import PLACEHOLDER_YEAR, make
+from .resolve import PLACEHOLDER_YEAR, make, parse_relative
 from .scanner import Mention
 
 BOUNDARY_DAYS = 60  # a year-less date this close across the year boundary is surely that year's
@@ -140,7 +140,8 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 
 
 def relative_reading(text: str, base: dt.date) -> Reading | None:
-    """The day or stretch a relative phrase names, seen from `base`; None for what it cannot place."""
+    """The day or stretch a relative phrase names, seen from `base` (dateparser, with `base` as its
+    relative base, for the forms this code does not know); None for what neither can place."""
     t = " ".join(text.lower().split())
     one = dt.timedelta(days=1)
     exact = {"today": base, "tonight": base, "yesterday": base - one, "tomorrow": base + one}
@@ -172,7 +173,8 @@ def relative_reading(text: str, base: dt.date) -> Reading | None:
         elif word == "later this":
             lo = base
         return Reading(lo, hi, True, t)
-    return None
+    found = parse_relative(t, base)  # the unusual forms: "the day before yesterday", "a fortnight ago"
+    return Reading(found - dt.timedelta(days=1), found + dt.timedelta(days=1), True, t) if found else None
 
 
 def year_reading(year: int) -> Reading:

@@ -51,10 +51,12 @@ _PATTERN = re.compile(rf"""(?=[A-Z0-9])(?<![\w])(?:
 )""", re.VERBOSE)
 # Relative phrases in lower case, found from their distinctive words. (A word boundary and a
 # look at the first letter, rather than a look-behind, let the engine skip most positions fast.)
-_RELATIVE = re.compile(rf"""\b(?=[yYtTlLnNaAoOfFsSeE])(?:
+_RELATIVE = re.compile(rf"""\b(?=[yYtTlLnNaAoOfFsSeEdD])(?:
    (?:yesterday|today|tomorrow|tonight)\b
+  |(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)\b
   |(?:last|next|this)\s+(?:{_WD}|week|month|year|weekend)\b
-  |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b
+  |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|fortnights?|months?|years?)\s+ago\b
+  |(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+from\s+now\b
   |(?:earlier|later)\s+this\s+(?:week|month|year)\b)""", re.VERBOSE | re.IGNORECASE)
 
 def month_number(text: str) -> int:

@@ -47,13 +47,21 @@ class Solver:
     def __init__(self, net: Network):
         self.net = net
         self.n = len(net.points)
+        self._drop(set())
+
+    def _drop(self, dropped: set[int]) -> None:
+        """Leave out constraints that contradict each other whatever the dates (two readings of
+        the text, not of the calendar: nothing to blame a date for)."""
         self.static: list[stn.Edge] = []
         self.calendar: list[tuple[int, Constraint]] = []
-        for k, c in enumerate(net.constraints):
+        for k, c in enumerate(self.net.constraints):
+            if k in dropped:
+                continue
             if c.calendar is None:
                 self.static.extend(stn.edges_of(c.a, c.b, c.lo, c.hi, k))
             else:
                 self.calendar.append((k, c))
+        self.dropped = dropped
 
     def _edges(self, assignment: dict[int, Reading]) -> list[stn.Edge]:
         edges = list(self.static)
@@ -107,8 +115,8 @@ class Solver:
                 break
             culprit = self._blame(active, cycle)
             if culprit is None:
-                edges = None
-                break
+                self._drop(self.dropped | {e[3] for e in cycle if not isinstance(e[3], tuple)})
+                continue
             rescued = self._loose(active, culprit)
             if rescued is not None:
                 active = rescued
@@ -128,8 +136,9 @@ class Solver:
 
     def _blame(self, active, cycle) -> int | None:
         """The point to blame for a cycle: one whose removal resolves it (the rest consistent, or
-        left with a conflict elsewhere), with the least support, the later in the text."""
-        tags = {e[3] for e in cycle}
+        left with a conflict elsewhere), with the least support; between equals, the one a cue
+        places, then the later in the text. None when no removal resolves it."""
+        tags = {e[3] for e in cycle if not isinstance(e[3], tuple)}  # its text constraints
         candidates = []
         seen = set()
         for a, b, _w, _tag in cycle:
@@ -139,9 +148,15 @@ class Solver:
                     continue
                 seen.add(i)
                 _assignment, left, _edges = self.find({j: rs for j, rs in active.items() if j != i})
-                resolves = left is None or not tags & {e[3] for e in left}
-                candidates.append((not resolves, self.support(i), -p.start, i))
+                if left is None or not tags & {e[3] for e in left}:
+                    candidates.append((self.support(i), not self._placed(i, cycle), -p.start, i))
         return min(candidates)[3] if candidates else None
+
+    def _placed(self, index: int, cycle) -> bool:
+        """Is the point the one a cue of the cycle places ("two days after X", the second date
+        of one event), rather than the one it measures from?"""
+        return any(not isinstance(e[3], tuple) and self.net.constraints[e[3]].b == index
+                   and self.net.constraints[e[3]].source not in ("past", "future") for e in cycle)
 
     def _loose(self, active, culprit: int):
         """Active readings with the culprit's loose readings in play, when the text ties it to

@@ -29,6 +29,7 @@ _DATED_NOUN = re.compile(
     rf"(?:\b{_DET}\s+)?(?P<mark>(?:{_NOT_DET}[\w-]+\s+){{0,2}}?)(?P<event>{EVENT_WORDS}){_PLACE}"
     rf"(?:,?\s+(?:(?:which|that)\s+(?:was\s+|were\s+|had\s+been\s+)?)?(?P<verb>held|staged|took\s+place|happened|"
     rf"occurred|struck|hit|began|opened|came){_PLACE})?\s*,?\s*(?:on|of)\s+$", re.IGNORECASE)
+_DATED_ALREADY = re.compile(r"\d\s+(?:[a-z][\w-]*\s+)?$")
 _HEAD_AFTER = re.compile(rf"\s+(?:(?!(?:can|will|would|may|might|must|should|could|was|were|is|are|to)\b)[a-z][\w-]*\s+)?"
                          rf"(?P<event>{EVENT_WORDS})\b(?:\s+of\s+(?:the\s+)?(?P<part>[\w-]+))?",
                          re.IGNORECASE)
@@ -81,6 +82,8 @@ def _instance(dd: DocDates, m) -> tuple[_Instance | None, str | None]:
         part = head.group("part") or det.group("det")
         return _Instance(m, key, _participant(part), det.group("det").lower() not in ("a", "an")), None
     noun = _DATED_NOUN.search(before) if _names_event(before) else None
+    if noun and _DATED_ALREADY.search(before, 0, noun.start("event")):
+        noun = None  # "the March 1 vote, on March 4, ...": the noun has its date
     if noun:
         key = EVENT_KEY[noun.group("event").lower()]
         if _distinct(noun.group("mark")):
