@@ -27,7 +27,6 @@ class Reading:
     lo: dt.date
     hi: dt.date
     sure: bool = True
-    why: str = ""
 
     @property
     def day(self) -> dt.date | None:

@@ -86,30 +86,30 @@ def day(m: Mention, year: int) -> dt.date | None:
 def day_readings(dd: DocDates, m: Mention) -> list[Reading]:
     if m.year is not None:
         d = day(m, m.year)
-        return [Reading(d, d, True, "as written")] if d else []
+        return [Reading(d, d, True)] if d else []
     pub = dd.pub.date
     if pub is None:
         d = day(m, PLACEHOLDER_YEAR)
-        return [Reading(d, d, True, "in the year of the story")] if d else []
+        return [Reading(d, d, True)] if d else []
     out: list[Reading] = []
     if "last" in m.flags or "next" in m.flags:
         step = -1 if "last" in m.flags else 1
         found = [d for d in (day(m, pub.year + step * k) for k in range(3)) if d and (d - pub).days * step > 0]
-        return [Reading(d, d, True, "last" if step < 0 else "next") for d in found[:2]]
+        return [Reading(d, d, True) for d in found[:2]]
     if dd.pub.year_known:
         written = {o.year for o in dd.days if o.year and (o.month, o.day) == (m.month, m.day)}
         for year in sorted((context_years(dd, m) | written) - {pub.year}):
             d = day(m, year)
             if d:
-                out.append(Reading(d, d, True, f"in {year}, the year the text gives"))
+                out.append(Reading(d, d, True))
     this = day(m, pub.year)
     if this:
-        out.insert(0, Reading(this, this, True, "in the publication year"))
+        out.insert(0, Reading(this, this, True))
     prev, nxt = day(m, pub.year - 1), day(m, pub.year + 1)
     if prev and (pub - prev).days <= LOOSE_DAYS:
-        out.append(Reading(prev, prev, (pub - prev).days <= BOUNDARY_DAYS, "in the year before"))
+        out.append(Reading(prev, prev, (pub - prev).days <= BOUNDARY_DAYS))
     if nxt and (nxt - pub).days <= LOOSE_DAYS:
-        out.append(Reading(nxt, nxt, (nxt - pub).days <= BOUNDARY_DAYS, "in the year after"))
+        out.append(Reading(nxt, nxt, (nxt - pub).days <= BOUNDARY_DAYS))
     return out
 
 
@@ -132,7 +132,7 @@ def weekday_readings(base: dt.date, weekday: int, tense: str, word: str | None) 
         days = [base + dt.timedelta(days=ahead)]
     else:
         days = [base - dt.timedelta(days=back), base + dt.timedelta(days=ahead)]
-    return [Reading(d, d, True, "weekday") for d in dict.fromkeys(days)]
+    return [Reading(d, d, True) for d in dict.fromkeys(days)]
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -146,13 +146,13 @@ def relative_reading(text: str, base: dt.date) -> Reading | None:
     one = dt.timedelta(days=1)
     exact = {"today": base, "tonight": base, "yesterday": base - one, "tomorrow": base + one}
     if t in exact:
-        return Reading(exact[t], exact[t], True, t)
+        return Reading(exact[t], exact[t], True)
     m = re.fullmatch(r"(\w+) (day|week|month|year)s? ago", t)
     if m and (m.group(1).isdigit() or m.group(1) in _NUMBERS):
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
         size, slack = {"day": (1, 0), "week": (7, 3), "month": (30, 12), "year": (365, 45)}[m.group(2)]
         d = base - dt.timedelta(days=n * size)
-        return Reading(d - dt.timedelta(days=slack), d + dt.timedelta(days=slack), True, t)
+        return Reading(d - dt.timedelta(days=slack), d + dt.timedelta(days=slack), True)
     m = re.fullmatch(r"(last|this|next|earlier this|later this) (week|month|year)", t)
     if m:
         word, unit = m.groups()
@@ -172,15 +172,14 @@ def relative_reading(text: str, base: dt.date) -> Reading | None:
             hi = base
         elif word == "later this":
             lo = base
-        return Reading(lo, hi, True, t)
+        return Reading(lo, hi, True)
     found = parse_relative(t, base)  # the unusual forms: "the day before yesterday", "a fortnight ago"
-    return Reading(found - dt.timedelta(days=1), found + dt.timedelta(days=1), True, t) if found else None
+    return Reading(found - dt.timedelta(days=1), found + dt.timedelta(days=1), True) if found else None
 
 
 def year_reading(year: int) -> Reading:
-    return Reading(dt.date(year, 1, 1), dt.date(year, 12, 31), True, "the year written")
+    return Reading(dt.date(year, 1, 1), dt.date(year, 12, 31), True)
 
 
 def month_reading(year: int, month: int) -> Reading:
-    return Reading(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), True,
-                   "the month written")
+    return Reading(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), True)

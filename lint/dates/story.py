@@ -12,10 +12,6 @@ from .readings import date_text, day_readings
 from .sources import SOURCES
 from .timeline import Conflict, Solver
 
-# mentions no constraint is read from: quotes (someone else's time), editors' notes (written after
-# publication), lists and tables (agendas), machine forms
-UNREAD = {"quoted", "note", "listed", "numeric", "iso"}
-
 
 @dataclass
 class Story:
@@ -26,7 +22,7 @@ class Story:
 
 def _network(dd: DocDates) -> Network:
     pub = dd.pub
-    readings = [Reading(pub.date, pub.date, True, pub.origin)] if pub.date is not None else []
+    readings = [Reading(pub.date, pub.date, True)] if pub.date is not None else []
     net = Network(readings, "publication")
     days = dd.days
     for m in days:

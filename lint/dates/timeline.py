@@ -36,7 +36,6 @@ class Conflict:
     evidence: list[Constraint]  # the constraints from the culprit to `other`, nearest first
     other: int | None  # the dated point the evidence ties it to (None: none on the cycle)
     fit: tuple[dt.date | None, dt.date | None]  # the days the rest of the story leaves for it
-    cycle: list[Constraint]  # every text constraint of the conflicting set
 
 
 def _reading_edges(index: int, reading: Reading) -> list[stn.Edge]:
@@ -171,10 +170,6 @@ class Solver:
 
     def _conflict(self, culprit: int, cycle) -> Conflict:
         net = self.net
-        constraints = []
-        for e in cycle:
-            if not isinstance(e[3], tuple) and net.constraints[e[3]] not in constraints:
-                constraints.append(net.constraints[e[3]])
         evidence, other = _run_from(cycle, culprit, net)
         ties = net.ties(culprit)
         if not any(c.source not in ("past", "future") for c in evidence) and ties and \
@@ -184,7 +179,7 @@ class Solver:
             if far is not None:
                 evidence, other = path, far
         source = min((c.source for c in evidence), key=PRIORITY.index, default="past")
-        return Conflict(culprit, source, evidence, other, (None, None), constraints)
+        return Conflict(culprit, source, evidence, other, (None, None))
 
 
 def _run_from(cycle, culprit: int, net: Network) -> tuple[list[Constraint], int | None]:

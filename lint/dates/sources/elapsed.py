@@ -163,7 +163,7 @@ def _runs(net, dd, text, s0) -> None:
         return
     year = int(start.group("year"))
     first = dt.date(year, 1, 1)
-    origin = net.add_point(Point(str(year), [Reading(first, first, True, "the first year of the run")], None,
+    origin = net.add_point(Point(str(year), [Reading(first, first, True)], None,
                                  s0 + start.start("year"), s0 + start.end("year")))
     net.add(origin, PUB, (n - 2) * YEAR, n * YEAR, "elapsed", text[run.start():run.end()], s0 + run.start(),
             s0 + run.end(), ("year", n - 1))

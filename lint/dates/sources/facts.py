@@ -39,10 +39,10 @@ def ledger(events, offices):
 
 def _event(dd, net, dated, name: str, day: dt.date) -> None:
     if dd.pub.year_known:
-        readings = [Reading(day, day, True, "the ledger")]
+        readings = [Reading(day, day, True)]
     else:
         year = dd.pub.date.year if dd.pub.date else day.year
-        readings = [Reading(d, d, True, "the ledger") for d in (make(y, day.month, day.day) for y in
+        readings = [Reading(d, d, True) for d in (make(y, day.month, day.day) for y in
                                                                 (year - 1, year, year + 1)) if d]
     if any(r.day == f.day for _m, i in dated for r in net.points[i].readings for f in readings):
         return  # the sentence gives the ledger's day
@@ -65,7 +65,7 @@ def _offices(dd, net, span, sentence, dated, offices) -> None:
             continue
         before = [h for h in hits if h[0] < m.start]
         entries = terms[max(before)[1] if before else min(hits)[1]]  # the holder named nearest before
-        readings = [Reading(s, e or _OPEN_END, True, "the ledger") for _n, s, e in entries]
+        readings = [Reading(s, e or _OPEN_END, True) for _n, s, e in entries]
         held = "; ".join(f"from {full(s)}" + (f" to {full(e)}" if e else "") for _n, s, e in entries)
         term = net.add_point(Point("was in office " + held, readings, blamable=False))
         net.add(term, i, 0, 0, "fact", " / ".join(n for n, _s, _e in entries), m.date_start, m.end)

@@ -81,7 +81,7 @@ def _range_end(dd: DocDates, net: Network, m, days) -> int | None:
         year, month = divmod(r.day.year * 12 + r.day.month - 1 + month_shift, 12)
         d = make(year, month + 1, day)
         if d:
-            readings.append(Reading(d, d, r.sure, r.why))
+            readings.append(Reading(d, d, r.sure))
     if not readings:
         return None
     label = f"{MONTHS[(m.month - 1 + month_shift) % 12]} {day}"
