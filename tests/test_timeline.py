@@ -171,6 +171,12 @@ FLAGGED = [
     ("dates.relative-mismatch", "2024-03-10", "Two days ago, on March 3, the bank cut rates."),
     ("dates.relative-mismatch", "2024-03-12", "The vote will take place next Monday, March 11."),
     ("dates.relative-mismatch", "2023-03-10", "Last Friday (March 2), the bank raised rates."),
+    ("dates.relative-mismatch", None, "LISBON, March 10 (Reuters) - Nurses walked out yesterday, March 3, "
+                                      "over pay."),
+    ("dates.range-mismatch", "2024-05-20", "The three-day visit ran between March 3 and March 9."),
+    ("dates.elapsed-mismatch", "2024-05-20", "Born on March 3, 1960, Tanaka is 54 and still runs the shop."),
+    ("dates.past-in-future", "2024-03-10", "The council votes on March 3 on the new budget."),
+    ("dates.event-conflict", "2024-06-20", "The premiere on May 4 drew crowds.\n\nCritics at the May 6 premiere were less kind."),
     ("dates.dateline-mismatch", "2023-03-20", "Paris, March 3 (AFP) - French unions called a new strike."),
     ("dates.dateline-mismatch", "2023-03-20", "WASHINGTON, Jan. 5 — The Senate passed the bill."),
 ]

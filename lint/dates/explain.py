@@ -110,7 +110,8 @@ def explain(story: Story, c: Conflict) -> dict:
     if c.source == "relative":
         rel = next((e for e in c.evidence if e.source == "relative"), None)
         expected = net.points[c.other].readings[0] if c.other is not None and net.points[c.other].readings else None
-        fields.update({"relative": rel.words if rel else "", "expected": _day(expected.lo, True) if expected else ""})
+        fields.update({"relative": rel.words if rel else "",
+                       "expected": _day(expected.lo, pub.year_known) if expected else ""})
     if c.source == "same-event":
         fields.update({"event": c.evidence[0].words.removeprefix("the "),
                        "other": net.points[c.other].label,

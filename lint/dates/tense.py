@@ -83,7 +83,8 @@ _SCHEDULE_BASE = {"begin", "start", "open", "close", "end", "run", "resume", "re
 _SCHEDULE_PRESENT = _SCHEDULE_BASE | {"begins", "starts", "opens", "closes", "ends", "runs", "expires", "resumes", "reopens",
                      "returns", "takes", "kicks", "launches", "lapses", "finishes", "concludes",
                      "comes", "falls", "goes", "arrives", "departs", "leaves", "meets", "convenes", "sits",
-                     "travels", "heads", "visits"}
+                     "travels", "heads", "visits", "votes", "holds", "hosts", "plays", "faces", "decides",
+                     "debates", "premieres", "lands"}
 _IRREGULAR_PAST = set("""said told held met began begun came went gone took taken made saw seen gave given left won
 lost hit grew grown cut put set led brought thought spent built sent kept became broke broken chose chosen drove
 driven ran wrote written spoke spoken stood struck swore sworn threw thrown wore withdrew withdrawn underwent

@@ -58,11 +58,12 @@ EVENT_GROUPS = [
     "debate", "visit", "talks negotiations", "session", "match game", "final", "race marathon", "speech",
     "ruling verdict judgment", "arrest", "resignation", "dismissal sacking", "signing", "opening",
     "closing closure", "collapse", "explosion blast", "crash", "fire blaze", "flood floods flooding",
-    "storm", "earthquake quake", "landslide", "festival", "concert", "parade", "march", "protest rally",
+    "storm", "earthquake quake", "landslide", "festival", "concert", "parade", "protest rally",
     "inauguration", "funeral", "wedding", "sentencing", "conviction", "execution", "shooting", "killing",
-    "murder", "raid", "invasion", "coup", "release", "report", "accord agreement deal", "merger",
-    "takeover", "rescue", "evacuation", "eruption", "outbreak", "lockdown", "curfew", "deadline", "death",
-    "birth", "disaster", "tragedy", "derailment", "sinking", "fall", "opening ceremony",
+    "murder", "raid", "invasion", "coup", "release", "accord agreement deal", "merger", "takeover",
+    "rescue", "evacuation", "eruption", "outbreak", "lockdown", "curfew", "deadline", "death", "birth",
+    "disaster", "tragedy", "derailment", "sinking", "premiere", "debut", "flight", "landing", "robbery heist",
+    "kidnapping abduction", "blackout outage", "recall", "inquest", "collision",
 ]
 EVENT_KEY = {word: group.split()[0] for group in EVENT_GROUPS for word in group.split()}
 EVENT_WORDS = r"(?:" + "|".join(sorted(EVENT_KEY, key=len, reverse=True)) + r")"

@@ -26,7 +26,8 @@ YEAR = 365.2425
 _YEAR = r"(?<![\d.,$£€#-])(?P<year>1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)"
 _MONTH_YEAR = r"(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:now\s+)?(?P<age>\d{1,3}),")
-_AGED = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")
+_AGED = re.compile(r"\b(?P<age>\d{1,3})-year-old\b|\b(?:is|turned|turns|aged)\s+(?P<now>\d{1,3})\b"
+                   r"(?!\s*(?:%|percent|per\b|years?\s+ago|million|billion|of\b))")
 _BORN = re.compile(r"\b[Bb]orn\b[^.;]{0,60}?\b(?:in|on)\s+(?=(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?(?:1[6-9]|20)\d\d)")
 _ANNIVERSARY = re.compile(rf"\b(?P<ord>{ORDINAL})\s+anniversary\b(?:\s+of\s+(?P<np>[^.;]{{0,70}}))?", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:opened|founded|established|built|launched|began|started|created|inaugurated|completed|"
@@ -95,7 +96,7 @@ def _ages(dd, net, text, s0) -> None:
         return
     year = re.compile(rf"(?:[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+)?{_YEAR}").match(text, born.end())
     birth = _year_point(dd, net, year, s0)
-    years = int(age.group("age"))
+    years = int(age.group("age") or age.group("now"))
     net.add(birth, PUB, years * YEAR - 1.5, (years + 1) * YEAR + 0.5, "elapsed", age.group(0).rstrip(","),
             s0 + age.start(), s0 + age.end())
 

@@ -39,8 +39,6 @@ def constraints(dd: DocDates, net: Network) -> None:
             i = net.point_of(m)
             if i is not None and "dateline" in m.flags:
                 net.add(PUB, i, -DATELINE_BEFORE, DATELINE_AFTER, "dateline", "dateline", m.start, m.end)
-    if not dd.pub.year_known:
-        return
     base = None
     ordered = dd.mentions
     prose = dd.doc.prose
@@ -55,6 +53,8 @@ def constraints(dd: DocDates, net: Network) -> None:
         base = base or _base(dd)
         words = r.text.split()
         if len(words) == 2 and words[1].capitalize() in WEEKDAY_NUMBER:
+            if not dd.pub.year_known:
+                continue  # a weekday needs the year; "yesterday" does not
             readings = weekday_readings(base, WEEKDAY_NUMBER[words[1].capitalize()], "unknown", words[0].lower())
         else:
             reading = relative_reading(r.text, base)

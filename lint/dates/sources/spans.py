@@ -24,6 +24,7 @@ _DURATION = re.compile(
     re.IGNORECASE)
 _RANGE_END = re.compile(rf"\s*(?:-|–|—|to|through|thru|until|till)\s*(?:(?P<mon>{MONTH_PATTERN})\s+)?(?P<day>\d{{1,2}})\b"
                         r"(?![\d,.]\d)(?!\s*(?:%|percent|pct|per\b))")
+_BETWEEN_END = re.compile(rf"\s*and\s*(?:(?P<mon>{MONTH_PATTERN})\s+)?(?P<day>\d{{1,2}})\b(?![\d,.]\d)")
 _START = re.compile(r"\b(?:began|begun|beginning|begins|started|starting|starts|opened|opening|opens|from|"
                     r"walked\s+out|went\s+on\s+strike|commenced|kicked\s+off|launched|imposed|got\s+under\s+way)"
                     r"\b[^,;.]{0,24}?\s*(?:on\s+)?$", re.IGNORECASE)
@@ -32,7 +33,10 @@ _END = re.compile(r"\b(?:ended|ending|ends|finished|finishing|finishes|closed|cl
                   r"lifted|until|till|through|called\s+off|wrapped\s+up|reopened)\b[^,;.]{0,24}?\s*(?:on\s+)?$",
                   re.IGNORECASE)
 _AT_THE_END = re.compile(r"^\W*(?:at|by|on)\s+the\s+(?:end|close|conclusion)\s+of\b", re.IGNORECASE)
-_WHAT = re.compile(r"(?:\s+(?!(?:by|in|at|on|of|from|which|that|the|a|an|and|to|for|with|will|was|is)\b)[A-Za-z][\w'’-]*){0,3}")
+# the words a duration names ("10-day strike"), up to a verb or a function word
+_WHAT = re.compile(r"(?:\s+(?!(?:by|in|at|on|of|from|which|that|the|a|an|and|to|for|with|will|was|is|are|were|"
+                   r"between|ran|runs|run|began|begins|ended|ends|opens|opened|closes|closed|starts|started|"
+                   r"lasted|lasts|took|takes|has|had|have|would)\b)[A-Za-z][\w'’-]*){0,3}")
 
 
 def _bounds(n: float, unit: str, approx: str | None) -> tuple[float, float]:
@@ -61,9 +65,11 @@ def _bounds(n: float, unit: str, approx: str | None) -> tuple[float, float]:
 
 
 def _range_end(dd: DocDates, net: Network, m, days) -> int | None:
-    """The point of the last day of a range that starts at mention m ("June 4-6", "May 29 to May 31")."""
+    """The point of the last day of a range that starts at mention m ("June 4-6", "May 29 to May 31",
+    "between March 3 and March 9")."""
     prose = dd.doc.prose
-    found = _RANGE_END.match(prose, m.end, m.sentence[1])
+    between = re.search(r"\bbetween\s+$", prose[max(0, m.start - 10):m.start], re.IGNORECASE)
+    found = (_BETWEEN_END if between else _RANGE_END).match(prose, m.end, m.sentence[1])
     if not found:
         return None
     if found.group("mon"):
