@@ -52,6 +52,20 @@ def _quoted(evidence: list[Constraint]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _link(words: str) -> str:
+    """The word that joins a cue without its own preposition to the date it measures from: "a week
+    later" than, "the following month" after."""
+    last = words.lower().split()[-1]
+    if last in ("later", "earlier"):
+        return " than"
+    first = words.lower().split()[:2]
+    if any(w in ("following", "next", "subsequent") for w in first):
+        return " after"
+    if any(w in ("previous", "preceding", "prior") for w in first):
+        return " before"
+    return ""
+
+
 def reason(story: Story, c: Conflict) -> str:
     """The sentence after the date: what contradicts it, and where it would fit."""
     if c.other is None and c.evidence:
@@ -75,7 +89,7 @@ def reason(story: Story, c: Conflict) -> str:
     if c.source == "fact":
         return f'contradicts the fact ledger: {first.words} {other}'
     if c.source == "same-event":
-        return f"dates {first.words} here, but line {story.dd.doc.lines.position(story.net.points[c.other].start)[0]} dates it {other}{tail}"
+        return f"dates {first.words}, which line {story.dd.doc.lines.position(story.net.points[c.other].start)[0]} dates {other}"
     linked = [e for e in c.evidence if e.source not in ("past", "future")]
     if c.source == "order" and (len(linked) > 1 or c.other is None or c.other == PUB):
         towards = other if other is not None else "the story's other dates"
@@ -88,9 +102,10 @@ def reason(story: Story, c: Conflict) -> str:
         return f'cannot {role} "{cue.words}" that {side} {other}{where}{tail}'
     if c.source == "elapsed":
         return f'does not fit "{cue.words}" at {other}{tail}'
+    link = _link(cue.words)
     if cue.b == c.culprit:
-        return f'cannot be "{cue.words}" {other}{where}{tail}'
-    return f'does not fit "{cue.words}" {other}{where}{tail}'
+        return f'cannot be "{cue.words}"{link} {other}{where}{tail}'
+    return f'does not fit "{cue.words}"{link} {other}{where}{tail}'
 
 
 def explain(story: Story, c: Conflict) -> dict:

@@ -36,7 +36,7 @@ _AT_THE_END = re.compile(r"^\W*(?:at|by|on)\s+the\s+(?:end|close|conclusion)\s+o
 # the words a duration names ("10-day strike"), up to a verb or a function word
 _WHAT = re.compile(r"(?:\s+(?!(?:by|in|at|on|of|from|which|that|the|a|an|and|to|for|with|will|was|is|are|were|"
                    r"between|ran|runs|run|began|begins|ended|ends|opens|opened|closes|closed|starts|started|"
-                   r"lasted|lasts|took|takes|has|had|have|would)\b)[A-Za-z][\w'’-]*){0,3}")
+                   r"lasted|lasts|took|takes|has|had|have|would)\b)[A-Za-z][\w'’-]*){0,4}")
 
 
 def _bounds(n: float, unit: str, approx: str | None) -> tuple[float, float]:
