@@ -141,6 +141,8 @@ FLAGGED = [
     ("dates.timeline-outlier", "2024-06-20", "After the fire on May 9, the council met on May 2."),
     ("dates.timeline-outlier", "2024-06-20", "The ruling on May 3 led to protests on April 28."),
     ("dates.timeline-outlier", "2022-11-20", "The group has raised $5 million since December 5."),
+    ("dates.timeline-outlier", "2024-03-05", "The shutdown came after the March 12 vote, officials said."),
+    ("dates.timeline-outlier", "2024-03-05", "The walkout was prompted by the March 12 vote."),
     # offsets
     ("dates.offset-mismatch", "2024-07-20", "The minister resigned on July 1. Three days later, on July 9, parliament was dissolved."),
     ("dates.offset-mismatch", "2024-07-20", "Parliament was dissolved on July 9, three days after the minister resigned on July 1."),

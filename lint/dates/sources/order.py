@@ -26,6 +26,7 @@ _CUES = [
 ]
 _CUE = re.compile(r"\b(?:(?P<after>" + _CUES[0][0] + r")|(?P<before>" + _CUES[1][0] + r")|(?P<same>" + _CUES[2][0]
                   + r"))\b", re.IGNORECASE)
+_VERB_CUES = {"followed", "preceded", "prompted", "triggered", "sparked", "led", "paved", "came", "coincided"}
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ADVERB = re.compile(r"^\s*(?P<word>Earlier|Later|Previously|Subsequently|Afterwards?|Then)\b(?!\s+(?:this|that|in\s+the|on\s+that)\b)")
 _THEN = re.compile(r",\s*(?:and\s+)?then\b", re.IGNORECASE)
@@ -61,8 +62,8 @@ def constraints(dd: DocDates, net: Network) -> None:
             kind = cue.lastgroup
             lo, hi = {"after": _AFTER, "before": _BEFORE, "same": _SAME}[kind]
             word = cue.group(0).lower()
-            if word in ("followed", "preceded") and _PASSIVE.search(text[:cue.start()]):
-                lo, hi = -hi, -lo  # "was followed by": the right side came after
+            if word in ("followed", "preceded", "prompted", "triggered", "sparked") and _PASSIVE.search(text[:cue.start()]):
+                lo, hi = -hi, -lo  # "was followed by", "was prompted by": the other way round
             cs, ce = s0 + cue.start(), s0 + cue.end()
             fronted = not text[previous_end:cue.start()].strip(" ,\"“‘(")
             right, right_is_event, limit = _right(dd, net, sentence, ce, dated, fronted)
@@ -94,11 +95,15 @@ def _left(dd, net, sentence, from_: int, cs: int, ce: int, dated, last_object):
     if before:
         return dated_point(dd, net, before[-1]) if event_time(dd, before[-1]) else None
     if s0 == sentence[0] and (_REFERS_BACK.match(head) or _PRONOUN.match(head)):
-        return previous_dated(dd, net, s0, sentences=6)
+        earlier = previous_dated(dd, net, s0, sentences=6)
+        if earlier is not None:
+            return earlier
     if re.search(r"[A-Za-z]", head[stop:]):
-        # the clause's event, placed by its verb: the cue itself ("followed") or the verb before it
-        verb_cue = bool(re.search(r"(?:ed|led\s+to|with|as|of)$", prose[cs:ce]))
-        return event_point(dd, net, head[stop:].strip()[:60], ce if verb_cue else cs, sentence,
+        # the clause's event, placed by its verb: the cue's own ("followed", "came after") or, for
+        # a preposition ("after"), the verb before it
+        verb = prose[cs:ce].split()[0].lower()
+        verb_cue = verb in _VERB_CUES
+        return event_point(dd, net, head[stop:].strip()[:60], cs + len(verb) if verb_cue else cs, sentence,
                            finite=not verb_cue)
     return None
 
