@@ -135,6 +135,7 @@ def weekday_readings(base: dt.date, weekday: int, tense: str, word: str | None) 
     return [Reading(d, d, True) for d in dict.fromkeys(days)]
 
 
+_UNUSUAL = re.compile(r"day (?:before yesterday|after tomorrow)|fortnights? ago|from now")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 
@@ -173,6 +174,8 @@ def relative_reading(text: str, base: dt.date) -> Reading | None:
         elif word == "later this":
             lo = base
         return Reading(lo, hi, True)
+    if not _UNUSUAL.search(t):
+        return None  # "last weekend", "a few days ago": no single day to hold a date to
     found = parse_relative(t, base)  # the unusual forms: "the day before yesterday", "a fortnight ago"
     return Reading(found - dt.timedelta(days=1), found + dt.timedelta(days=1), True) if found else None
 

@@ -44,20 +44,21 @@ _PATTERN = re.compile(rf"""(?=[A-Z0-9])(?<![\w])(?:
 | (?P<my>(?P<mon5>{_MON_FULL}|{_MON_ABBR})\s+(?P<year5>{_YEAR})\b(?!\d))
 | (?P<mon>(?P<mon6>(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.))
 | (?P<rel>(?:Yesterday|Today|Tomorrow|Tonight)\b
+      |The\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b
       |(?:Last|Next|This)\s+(?:{_WD}|week|month|year|weekend)\b
-      |\d+\s+(?:days?|weeks?|months?|years?)\s+ago\b
+      |(?:\d+|A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Few)\s+(?:days?|weeks?|fortnights?|months?|years?)\s+ago\b
       |(?:Earlier|Later)\s+this\s+(?:week|month|year)\b)
 | (?P<wd>(?P<wd3>{_WD})\b)
 )""", re.VERBOSE)
-# Relative phrases in lower case, found from their distinctive words. (A word boundary and a
-# look at the first letter, rather than a look-behind, let the engine skip most positions fast.)
-_RELATIVE = re.compile(rf"""\b(?=[yYtTlLnNaAoOfFsSeEdD])(?:
+# Relative phrases in lower case, found from their distinctive words (a word boundary and a look at
+# the first letter, rather than a look-behind, let the engine skip most positions fast; the same
+# phrases opening a sentence are in the pattern above).
+_RELATIVE = re.compile(rf"""\b(?=[ytlnaofsed])(?:
    (?:yesterday|today|tomorrow|tonight)\b
   |(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)\b
   |(?:last|next|this)\s+(?:{_WD}|week|month|year|weekend)\b
-  |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|fortnights?|months?|years?)\s+ago\b
-  |(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)\s+from\s+now\b
-  |(?:earlier|later)\s+this\s+(?:week|month|year)\b)""", re.VERBOSE | re.IGNORECASE)
+  |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|fortnights?|months?|years?)\s+(?:ago|from\s+now)\b
+  |(?:earlier|later)\s+this\s+(?:week|month|year)\b)""", re.VERBOSE)
 
 def month_number(text: str) -> int:
     return MONTH_NUMBER[text.rstrip(".")]
@@ -129,9 +130,9 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
             found.append(Mention("relative", m.start(), m.end(), text))
         elif g == "wd":
             found.append(Mention("weekday", m.start(), m.end(), text, weekday=WEEKDAY_NUMBER[m.group("wd3")]))
-    starts = {m.start for m in found}
+    ends = {m.end for m in found if m.kind == "relative"}
     for m in _RELATIVE.finditer(prose, start, end):
-        if m.start() not in starts:  # "Yesterday", "Last Tuesday": found above already
+        if m.end() not in ends:  # "The day before yesterday": found above already
             found.append(Mention("relative", m.start(), m.end(), m.group(0)))
     found.sort(key=lambda m: m.start)
     return found
