@@ -78,7 +78,7 @@ def constraints(dd: DocDates, net: Network) -> None:
     for m in dd.mentions:
         if m.kind in ("date", "weekday") and not ({"dateline", "note"} & m.flags) and dated_point(dd, net, m) is not None:
             by_sentence.setdefault(m.sentence, []).append(m)
-    for s0, s1 in {m.sentence for m in dd.mentions}:
+    for s0, s1 in by_sentence:  # a phrase places a date of its own sentence
         text = prose[s0:s1]
         taken: list[tuple[int, int]] = []
         for cue in cues(text):

@@ -47,7 +47,7 @@ def constraints(dd: DocDates, net: Network) -> None:
         if m.kind in ("date", "weekday") and not ({"quoted", "dateline", "note"} & m.flags) \
                 and not vague_year(dd, m) and dated_point(dd, net, m) is not None:
             by_sentence.setdefault(m.sentence, []).append(m)
-    for sentence in {m.sentence for m in dd.mentions}:
+    for sentence in by_sentence:  # a cue ties a date of its own sentence
         s0, s1 = sentence
         text = prose[s0:s1]
         dated = by_sentence.get(sentence, [])
