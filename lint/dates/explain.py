@@ -68,9 +68,6 @@ def _link(words: str) -> str:
 
 def reason(story: Story, c: Conflict) -> str:
     """The sentence after the date: what contradicts it, and where it would fit."""
-    if c.other is None and c.evidence:
-        first = c.evidence[0]
-        c.other = first.a if first.b == c.culprit else first.b
     pub = story.dd.pub
     year = pub.year_known
     fit = _fit(c, year)

@@ -20,7 +20,7 @@ import itertools
 from dataclasses import dataclass
 
 from . import stn
-from .network import DAY_ZERO, INF, Constraint, Network, Reading
+from .network import DAY_ZERO, INF, PUB, Constraint, Network, Reading
 
 MAX_ASSIGNMENTS = 48  # combinations of readings tried for one question
 MAX_CONFLICTS = 6
@@ -186,7 +186,7 @@ def _run_from(cycle, culprit: int, net: Network) -> tuple[list[Constraint], int 
     """The text constraints of the cycle that lead from the culprit to the nearest point with a
     calendar reading on the cycle (the date the evidence ties it to), and that point."""
     k = len(cycle)
-    dated = {e[3][1] for e in cycle if isinstance(e[3], tuple)} | {1}
+    dated = {e[3][1] for e in cycle if isinstance(e[3], tuple)} | {PUB}
     best: tuple[list[Constraint], int | None] = ([], None)
     for direction in (1, -1):
         starts = [i for i, e in enumerate(cycle) if (e[0] if direction == 1 else e[1]) == culprit]
@@ -202,9 +202,8 @@ def _run_from(cycle, culprit: int, net: Network) -> tuple[list[Constraint], int 
                 if e[3] not in seen:
                     seen.add(e[3])
                     run.append(c)
-                nxt = e[1] if direction == 1 else e[0]
-                if nxt in dated and nxt != culprit:
-                    end = nxt
+                end = e[1] if direction == 1 else e[0]  # the far end so far
+                if end in dated and end != culprit:
                     break
                 i += direction
             if run and (not best[0] or _rank(run) < _rank(best[0]) or
@@ -221,7 +220,7 @@ def _tie_path(ties: list[Constraint], culprit: int, net: Network) -> tuple[list[
     """The ties from the culprit to a dated point, directly or through one undated event."""
     for c in ties:
         other = c.b if c.a == culprit else c.a
-        if net.points[other].readings and other != 1:
+        if net.points[other].readings and other != PUB:
             return [c], other
         for d in net.constraints:
             if d is not c and other in (d.a, d.b) and d.source not in ("past", "future"):
