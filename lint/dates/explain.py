@@ -86,12 +86,13 @@ def reason(story: Story, c: Conflict) -> str:
     if c.source == "fact":
         return f'contradicts the fact ledger: {first.words} {other}'
     if c.source == "same-event":
-        return f"dates {first.words}, which line {story.dd.doc.lines.position(story.net.points[c.other].start)[0]} dates {other}"
+        line = story.dd.doc.lines.position(story.net.points[c.other].start)[0]
+        return f"dates {first.words}, which line {line} dates {other}"
     linked = [e for e in c.evidence if e.source not in ("past", "future")]
-    if c.source == "order" and (len(linked) > 1 or c.other is None or c.other == PUB):
+    if c.source == "order" and (len(linked) > 1 or c.other in (None, PUB)):
         towards = other if other is not None else "the story's other dates"
-        return f"does not fit the timeline: {_quoted(linked)} tie it to {towards}{where}{tail}" if len(linked) > 1 \
-            else f"does not fit the timeline: {_quoted(linked)} ties it to {towards}{where}{tail}"
+        verb = "tie" if len(linked) > 1 else "ties"
+        return f"does not fit the timeline: {_quoted(linked)} {verb} it to {towards}{where}{tail}"
     cue = linked[0] if linked else first
     if c.source == "range":
         role = "end" if cue.b == c.culprit else "start"
