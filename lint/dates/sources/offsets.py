@@ -39,37 +39,42 @@ _COMPLEMENT_END = re.compile(r"[;:]|,\s+(?!\d)|\b(?:and|but|when|while|as|becaus
 
 
 def _bounds(n: float, unit: str, approx: str | None) -> tuple[float, float]:
-    size = UNIT_DAYS[unit]
-    days = n * size
+    """Days between the two moments of "N units later": exact for days, a day or two either way
+    for weeks, ten days for months, a month for years; widened or opened by "about", "more than"."""
+    days = n * UNIT_DAYS[unit]
+    slack = {"day": 0, "week": 1 if n == 1 else 2, "fortnight": 1, "month": 10}.get(unit, 31)
+    lo, hi = (0, days + 1) if unit == "hour" else (days - slack, days + slack)
     approx = " ".join(approx.lower().split()) if approx else None
-    if unit == "day":
-        lo, hi = days, days
-    elif unit == "hour":
-        lo, hi = 0, days + 1
-    elif unit == "week":
-        slack = 1 if n == 1 else 2
-        lo, hi = days - slack, days + slack
-    elif unit == "fortnight":
-        lo, hi = days - 1, days + 1
-    elif unit == "month":
-        lo, hi = days - 10, days + 10
-    else:
-        lo, hi = days - 31, days + 31
     if approx in ("more than", "over", "at least"):
         return days, INF
-    if approx in ("just over",):
+    if approx == "just over":
         return days, days * 1.25 + 1
-    if approx in ("less than", "under", "within", "just under"):
-        return (days * 0.75 if approx == "just under" else 0), days
-    if approx in ("about", "around", "roughly", "some", "nearly", "almost"):
+    if approx in ("less than", "under", "within"):
+        return 0, days
+    if approx in ("just under", "nearly", "almost"):
+        return days * 0.75, days
+    if approx in ("about", "around", "roughly", "some"):
         widen = max(1.0, days * 0.25)
-        return (lo - widen if approx not in ("nearly", "almost") else days * 0.75), hi + (widen if approx not in ("nearly", "almost") else 0)
+        return lo - widen, hi + widen
     return lo, hi
 
 
-def _vague(word: str, unit: str) -> tuple[float, float]:
+def _vague(unit: str) -> tuple[float, float]:
+    """"days later", "weeks later": more than one unit, fewer than a few dozen."""
     size = UNIT_DAYS[unit]
     return {"day": (1, 20), "hour": (0, 2)}.get(unit, (size, size * 30 if unit != "year" else INF))
+
+
+def _named(unit: str, word: str) -> tuple[float, float, tuple[str, int] | None]:
+    """"The next day", "the following month", "the same week": the bounds, and the calendar
+    unit a month, week or year asks for (the next calendar month, not thirty days)."""
+    sign = 0 if word == "same" else (1 if word in _LATER else -1)
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        return sign, sign, None
+    if sign == 0:
+        return -366, 366, (unit, 0)
+    reach = 400 if unit == "year" else 62
+    return (1, reach, (unit, sign)) if sign > 0 else (-reach, -1, (unit, sign))
 
 
 def constraints(dd: DocDates, net: Network) -> None:
@@ -102,33 +107,19 @@ def _offset(dd, net, sentence, cue, dated) -> None:
     cs, ce = s0 + cue.start(), s0 + cue.end()
     groups = cue.groupdict()
     calendar = None
-    if groups.get("which") or groups.get("unit2") or groups.get("unit3"):
-        if groups.get("unit3"):
-            unit, sign, n = "day", 1, 0
-        else:
-            unit = (groups.get("unit") or groups.get("unit2")).lower()
-            word = (groups.get("which") or groups.get("dir")).lower()
-            sign = 0 if word == "same" else (1 if word in _LATER else -1)
-            n = 0 if word == "same" else 1
-        if unit in ("morning", "afternoon", "evening", "night"):
-            unit = "day"
-        lo = hi = sign * n
-        if unit in ("week", "month", "year"):
-            calendar = (unit, sign * n)
-            lo, hi = (-400, 400) if unit == "year" else (-62, 62)
-            lo, hi = (1, hi) if sign > 0 else (lo, -1)
+    if groups.get("unit3"):  # "that day", "the same evening"
+        lo = hi = 0
+        complement = False
+    elif groups.get("which") or groups.get("unit2"):
+        word = (groups.get("which") or groups.get("dir")).lower()
+        lo, hi, calendar = _named((groups.get("unit") or groups.get("unit2")).lower(), word)
         complement = groups.get("dir") is not None
     else:
         unit = unit_of(groups["unit"]) if groups.get("unit") else unit_of(groups["n"])
-        n_word = groups["n"].lower() if groups.get("unit") else None
-        n = number(n_word) if n_word else None
-        if n is None:
-            lo, hi = _vague(n_word or "", unit)
-        else:
-            lo, hi = _bounds(n, unit, groups.get("approx"))
+        n = number(groups["n"]) if groups.get("unit") else None
+        lo, hi = _vague(unit) if n is None else _bounds(n, unit, groups.get("approx"))
         direction = " ".join(groups["dir"].lower().split())
-        sign = 1 if direction in _LATER else -1
-        if sign < 0:
+        if direction not in _LATER:
             lo, hi = -hi, -lo
         complement = direction in ("after", "before", "prior to")
     placed, anchor = _ends(dd, net, sentence, cs, ce, dated, complement)
