@@ -146,6 +146,32 @@ def test_timeline_with_a_front_matter_date_and_an_impossible_date(tmp_path, caps
     assert "publication date" not in timeline  # no date in the text falls on it
 
 
+def test_timeline_draws_the_evidence_and_where_the_flagged_date_would_fit():
+    june, july = ({"text": "June 27", "line": 3, "column": 10, "end_line": 3, "end_column": 17, "date": "2023-06-27",
+                   "year_written": False},
+                  {"text": "July 11", "line": 3, "column": 40, "end_line": 3, "end_column": 47, "date": "2023-07-11",
+                   "year_written": False})
+    timeline = {"published": "2023-07-20", "published_origin": "front-matter", "year_known": True,
+                "dates": [june, july], "omitted": 0}
+    articles = {"a.md": {"timeline": timeline}}
+    evidence = [{"words": "A week later", "source": "offset", "line": 3, "column": 25, "end_line": 3,
+                 "end_column": 37}]
+    dates = [{**july, "role": "flagged"}, {**june, "role": "related"}]
+    flagged = Finding("dates.offset-mismatch", "warning", "any wording", Location("a.md", 3, 40, 3, 47),
+                      [Related(Location("a.md", 3, 10, 3, 17), "June 27")], kind="date-offset",
+                      data={"date": "July 11", "dates": dates, "evidence": evidence, "fit": ["2023-07-03", "2023-07-05"]})
+    page = render("html", Report([flagged], 1, articles=articles))
+    assert re.search(r'<rect class="fit" [^>]*><title>July 11 would fit here</title>', page)
+    assert '<g class="pt flagged"><title>July 11, 2023: July 11 (line 3)' in page
+    assert '<g class="pt related"><title>June 27, 2023: June 27 (line 3)' in page
+    (chain,) = texts(page, "evidence")
+    assert chain == "July 11 — “A week later” (line 3); would fit between July 3, 2023 and July 5, 2023"
+    open_ended = Finding("dates.timeline-outlier", "warning", "m", Location("a.md", 3, 40, 3, 47), kind="date-timeline",
+                         data={"date": "July 11", "dates": dates, "evidence": evidence, "fit": [None, "2023-06-27"]})
+    (chain,) = texts(render("html", Report([open_ended], 1, articles=articles)), "evidence")
+    assert chain.endswith("would fit before June 27, 2023")
+
+
 def test_name_clusters_with_counts(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     code, out, _ = run(capsys, "--no-cache", "--format", "html", "tests/fixtures/names/")

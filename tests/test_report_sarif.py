@@ -63,15 +63,16 @@ def test_seed_sarif_is_valid_and_carries_the_findings(capsys, monkeypatch):
     date = results["dates.timeline-outlier"]
     assert date["level"] == "warning"
     assert ids[date["ruleIndex"]] == "dates.timeline-outlier"
-    assert date["message"]["text"].startswith('date "December 28" does not fit')
+    assert date["message"]["text"].startswith('"December 28" does not fit the timeline')
     assert date["locations"] == [{"physicalLocation": {
         "artifactLocation": {"uri": SEED},
         "region": {"startLine": 13, "startColumn": 239, "endLine": 13, "endColumn": 250}}}]
-    (related,) = date["relatedLocations"]
+    related, *chain = date["relatedLocations"]
     assert related["physicalLocation"]["artifactLocation"]["uri"] == SEED
     assert related["physicalLocation"]["region"]["startLine"] == 11
     assert related["physicalLocation"]["region"]["startColumn"] == 85
-    assert related["message"]["text"] == "March 7: part of the article's timeline"
+    assert related["message"]["text"] == "March 7: the date it is tied to"
+    assert [r["message"]["text"] for r in chain] == ['"followed"', '"coincided with"']
     assert "fixes" not in date
     seed_line = (ROOT / SEED).read_text(encoding="utf-8").splitlines()[12]
     assert seed_line[239 - 1:250 - 1] == "December 28"

@@ -7,12 +7,7 @@ import datetime as dt
 import re
 
 from . import Param, ParamError, register
-from ._datekind import DateKind, Issue
-
-TYPE_CHECKING = False  # typing's flag, without importing typing on every start
-if TYPE_CHECKING:
-    from ..dates.analysis import DocDates
-    from ..dates.scanner import Mention
+from ._datekind import ConflictKind, dates_library
 
 
 def _date(value: str, what: str) -> dt.date:
@@ -32,7 +27,7 @@ def _patterns(values: list[str], what: str) -> list[re.Pattern]:
 
 
 @register
-class DateFacts(DateKind):
+class DateFacts(ConflictKind):
     name = "date-facts"
     summary = "flags a date that contradicts a ledger of known events and offices"
     params = {
@@ -49,6 +44,7 @@ class DateFacts(DateKind):
         "fact": "the ledger entry (event or office holder)",
         "expected": 'what the ledger says ("was on ...", "was in office ...")',
     }
+    source = "fact"
 
     def prepare(self, params):
         events, offices = [], []
@@ -66,68 +62,16 @@ class DateFacts(DateKind):
             raise ParamError("a fact ledger needs 'events' or 'offices'")
         return events, offices
 
-    def judge(self, dd, rule):
+    def conflicts(self, dd, rule):
+        from ..dates.sources.facts import ledger
+
         events, offices = rule.prepared
-        return _judge_facts(dd, events, offices)
+        built = dates_library()[1].build(dd, extra=[ledger(events, offices)])
+        return built, built.conflicts
 
-
-def _ledger_dates(dd: DocDates, m: Mention, anchor: dt.date) -> list[dt.date]:
-    """The dates a mention may mean: as written, or read against publication (AP style, with the
-    neighbouring year at a boundary), or in the anchor's year when the article's year is unknown."""
-    from ..dates.readings import BOUNDARY_DAYS, known_pub, neighbour_years
-    from ..dates.resolve import make
-
-    if m.year is not None:
-        d = make(m.year, m.month, m.day)
-        return [d] if d else []
-    pub = known_pub(dd)
-    years = neighbour_years(m.month, pub) if pub else [anchor.year]
-    if pub and (pub - (make(pub.year - 1, m.month, m.day) or pub)).days <= BOUNDARY_DAYS:
-        years.append(pub.year - 1)
-    return [d for d in (make(y, m.month, m.day) for y in years) if d]
-
-
-def _judge_facts(dd: DocDates, events, offices) -> list[Issue]:
-    from ..dates.analysis import valid
-    from ..dates.readings import date_text
-    from ..dates.resolve import full
-
-    prose = dd.doc.prose
-    by_sentence: dict[tuple, list[Mention]] = {}
-    for m in dd.days:
-        if not ({"quoted", "range", "numeric", "iso", "note"} & m.flags) and valid(m, m.year):
-            by_sentence.setdefault(m.sentence, []).append(m)
-    issues = []
-    for span, mentions in by_sentence.items():
-        sentence = prose[span[0]:span[1]]
-        for name, day, patterns in events:
-            if not all(p.search(sentence) for p in patterns):
-                continue
-            if any(day in _ledger_dates(dd, m, day) for m in mentions):
-                continue  # the sentence gives the right day
-            for m in mentions:
-                issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "fact": name,
-                                                          "expected": "was on " + full(day)}))
-        terms: dict[str, list] = {}
-        hits = []  # (offset, pattern key): where each office holder is named
-        for name, start, end, patterns in offices:
-            for p in patterns:
-                for hit in p.finditer(sentence):
-                    hits.append((span[0] + hit.start(), patterns[0].pattern))
-            terms.setdefault(patterns[0].pattern, []).append((name, start, end))
-        if not hits:
-            continue
-        for m in mentions:
-            if m.tense != "past":
-                continue
-            before = [h for h in hits if h[0] < m.start]
-            key = max(before)[1] if before else min(hits)[1]  # the holder named nearest before the date
-            entries = terms[key]
-            dates = _ledger_dates(dd, m, entries[0][1])
-            if not dates or any(s <= d and (e is None or d <= e) for d in dates for _, s, e in entries):
-                continue
-            name = " / ".join(n for n, _, _ in entries)
-            held = "; ".join(f"from {full(s)}" + (f" to {full(e)}" if e else "") for _, s, e in entries)
-            issues.append(Issue(m.date_start, m.end, {"date": date_text(dd, m), "fact": name,
-                                                      "expected": "was in office " + held}))
-    return issues
+    def judge(self, dd, rule):
+        issues = super().judge(dd, rule)
+        for issue in issues:
+            issue.fields = {"date": issue.fields["date"], "fact": issue.fields["fact"],
+                            "expected": issue.fields["expected"]}
+        return issues

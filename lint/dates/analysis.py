@@ -1,8 +1,9 @@
 """One document's date analysis, computed once and shared by every date rule.
 
 For each mention it keeps the text, span, block, sentence, the year as written, the flags of its
-context (dateline, range, quoted, fiscal period) and the tense of its sentence; for the document it
-keeps the publication date and where it came from (front matter, option, dateline, inferred).
+context (dateline, range, quoted, fiscal period, "last"/"next" before it) and the verb group that
+governs it (its tense); for the document it keeps the publication date and where it came from
+(front matter, option, dateline, inferred).
 """
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ from .scanner import Mention
 
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2},\s*$")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Za-z .]+\)\s*)?(?:-|–|—|--)")
+# a place in title case ("Paris, March 3 (AFP) -") is a dateline only with the agency that filed it
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2},\s*$")
+_AGENCY_TAIL = re.compile(r"^\s*\([A-Z][A-Za-z .]+\)\s*(?:-|–|—|--)")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and|or|&)\s*(?:(?:" + scanner._MON + r")\s+)?\d{1,2}\b")
 _RANGE_BEFORE = re.compile(r"(?:\b(?:between|from)\s+(?:\w+\s+){0,2}$|(?:-|–|—|\bto|\bthrough|\bthru|\buntil|\btill|\band|\bor)\s*$)")
 _FISCAL = re.compile(r"\b(?:year|quarter|half|months|period|fiscal|financial|term|season|semester)\b[^.;]{0,30}\b(?:ended|ending|ends|end|to)\s*$|\bfiscal\b[^.;]{0,40}$", re.IGNORECASE)
-_FORWARD = re.compile(r"\b(?:by|until|till|before|beyond|after|from|starting|beginning|effective|through|"
-                      r"payable|due|expires?|expired|deadline|maturing|matures?)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:at|as\s+of|as\s+at|ended|ending|to|through|for|on|since|end)\s+$", re.IGNORECASE)
 _NOTE = re.compile(r"^\W*(?:editor'?s?[’']?\s+note|update[ds]?\b|correction|clarification|note\b)", re.IGNORECASE)
 _LISTED_LINE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)")
@@ -34,6 +36,7 @@ class Publication:
     date: dt.date | None  # None when unknown
     origin: str  # front-matter, option, dateline, inferred, none
     year_known: bool = True
+    exact: bool = False  # the date as published (front matter, option, a dateline with its year)
 
     @property
     def inferred(self) -> bool:
@@ -55,6 +58,7 @@ class DocDates:
     days: list[Mention] = field(default_factory=list)  # mentions of a day of a month
     drawing: dict | None = None  # timeline_data, once made
     day_starts: list[int] | None = None  # where each of `days` starts, for points_in
+    story: object = None  # the timeline model (story.py), built when a rule first asks
 
     def line(self, m: Mention) -> int:
         return self.doc.lines.position(m.start)[0]
@@ -95,11 +99,9 @@ def _analyse(doc: Document) -> DocDates:
             if m.kind == "date":
                 _context(prose, block.start, m)
             mentions.append(m)
-    sentence_tense = {}
     for m in mentions:
-        if m.sentence not in sentence_tense:
-            sentence_tense[m.sentence] = tense.tense(prose[m.sentence[0]:m.sentence[1]])
-        m.tense = sentence_tense[m.sentence]
+        if m.kind in ("date", "weekday"):
+            m.governor = tense.governor(prose, m.sentence, m.start, m.end)
     days = [m for m in mentions if m.kind == "date"]
     _mark_ranges(prose, days)
     pub = _publication(doc, days)
@@ -134,10 +136,12 @@ def _quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
 
 def _context(prose: str, block_start: int, m: Mention):
     before = prose[block_start:m.start]
-    if len(before) <= 80 and _DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(prose[m.end:m.end + 20]):
+    after = prose[m.end:m.end + 24]
+    if len(before) <= 80 and (_DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(after)
+                              or _DATELINE_PLACE.match(before) and _AGENCY_TAIL.match(after)):
         m.flags.add("dateline")
     if _RANGE_AFTER.match(prose[m.end:m.end + 20]):
-        m.flags.add("range")
+        m.flags |= {"range", "range-start"}
     if _RANGE_BEFORE.search(prose[max(block_start, m.start - 40):m.start]):
         m.flags.add("range")
     before = prose[max(block_start, m.start - 60):m.start]
@@ -147,18 +151,20 @@ def _context(prose: str, block_start: int, m: Mention):
         m.flags.add("fiscal")  # a period end: "as of December 31", "for June 30"
     if re.search(r"\bas\s+(?:of|at)\s+$", before, re.IGNORECASE):
         m.flags.add("fiscal")  # a status date: "as of December 15"
-    if re.search(r"(?::|\()\W*$", before) or re.match(r"\W*\)", prose[m.end:m.end + 3]):
-        m.flags.add("listed")  # "Deadline: April 21", "(October 21)"
-    if _FORWARD.search(before):
-        m.flags.add("forward")  # a deadline or a start: "by January 21", "beyond June 30"
+    if re.search(r"(?::|\()\W*$", before) or re.match(r"\W*[):]", prose[m.end:m.end + 4]):
+        m.flags.add("listed")  # "Deadline: April 21", "(October 21)", "September 26, 1918: ..."
+    word = re.search(r"\b(last|next)\s+$", before, re.IGNORECASE)
+    if word:
+        m.flags.add(word.group(1).lower())  # "last June 6": the latest June 6 before publication
 
 
 def _mark_ranges(prose: str, days: list[Mention]):
     for a, b in zip(days, days[1:]):
         between = prose[a.end:b.start]
         if len(between) < 12 and re.fullmatch(r"\s*(?:-|–|—|to|through|thru|until|till|and|or|&)\s*", between):
-            a.flags.add("range")
+            a.flags |= {"range", "range-start"}
             b.flags.add("range")
+            b.governor = a.governor  # "the April 29-May 2 visit": the end is read as the start is
 
 
 def valid(m: Mention, year: int | None) -> bool:
@@ -167,7 +173,7 @@ def valid(m: Mention, year: int | None) -> bool:
 
 def _publication(doc: Document, days: list[Mention]) -> Publication:
     if doc.published is not None:
-        return Publication(doc.published, doc.published_origin or "front-matter")
+        return Publication(doc.published, doc.published_origin or "front-matter", exact=True)
     explicit = [make(m.year, m.month, m.day) for m in days if m.year and valid(m, m.year)
                 and m.tense != "future" and not ({"quoted", "note"} & m.flags)]
     explicit = [d for d in explicit if d]
@@ -177,13 +183,13 @@ def _publication(doc: Document, days: list[Mention]) -> Publication:
         year = dateline.year or latest_year
         date = make(year or PLACEHOLDER_YEAR, dateline.month, min(dateline.day, 28 if year is None and dateline.month == 2 else 31))
         if date:
-            return Publication(date, "dateline", year is not None)
+            return Publication(date, "dateline", year is not None, exact=dateline.year is not None)
     if explicit:
         return Publication(max(explicit), "inferred", True)
     # No year anywhere: place the month/days on a circle and take the article's timeline to end at
     # the last date before the largest gap (the "today" of a story whose dates carry no year).
     points = sorted({(m.month, m.day) for m in days if "quoted" not in m.flags and m.year is None
-                     and valid(m, PLACEHOLDER_YEAR)})
+                     and m.tense != "future" and valid(m, PLACEHOLDER_YEAR)})
     if len(points) < 2:
         return Publication(None, "none", False)
     ordinals = [make(PLACEHOLDER_YEAR, mo, d).timetuple().tm_yday for mo, d in points]

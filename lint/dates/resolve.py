@@ -1,15 +1,14 @@
 """Resolution of date mentions to calendar dates.
 
 Absolute forms are resolved here, in plain code, so that an impossible date (February 30) is caught
-rather than dropped. `dateparser` is used only for relative phrases our own code does not know
-("two weeks ago", "last Tuesday"), imported lazily and always with English and the publication date
-as the relative base; its answers are cached.
+rather than dropped. `dateparser` is used only for relative phrases our own code does not place
+("a few days ago"), imported lazily and always with English and the publication date as the
+relative base; its answers are cached.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from functools import lru_cache
 
 from .scanner import MONTHS, WEEKDAYS
@@ -40,31 +39,6 @@ def full(date: dt.date) -> str:
 
 def weekday_name(date: dt.date) -> str:
     return WEEKDAYS[date.weekday()]
-
-
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}
-
-
-def relative(text: str, base: dt.date) -> tuple[dt.date, int] | None:
-    """The date a relative phrase names, seen from `base`, with a tolerance in days; None when the
-    phrase names a period rather than a day or cannot be resolved."""
-    t = " ".join(text.lower().split())
-    if t in ("today", "tonight"):
-        return base, 1
-    if t == "yesterday":
-        return base - dt.timedelta(days=1), 1
-    if t == "tomorrow":
-        return base + dt.timedelta(days=1), 1
-    m = re.fullmatch(r"(\w+) (day|week)s? ago", t)
-    if m and m.group(1) in _NUMBERS or m and m.group(1).isdigit():
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
-        days = n if m.group(2) == "day" else 7 * n
-        return base - dt.timedelta(days=days), (1 if m.group(2) == "day" else 3)
-    if re.fullmatch(r"last (monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t):
-        parsed = parse_relative(t, base)
-        return (parsed, 1) if parsed else None
-    return None
 
 
 @lru_cache(maxsize=1024)

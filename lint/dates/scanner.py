@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .tense import UNKNOWN, Governor
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -21,12 +23,13 @@ WEEKDAY_NUMBER = {name: i for i, name in enumerate(WEEKDAYS)}
 _MON_FULL = "|".join(MONTHS)
 _MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
+MONTH_PATTERN = _MON  # a month name or AP abbreviation, for other modules' patterns
 _WD = "|".join(WEEKDAYS)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9]|3[2-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]|20)\d\d"
 # What may follow a day number and still leave it a day: not a decimal, a thousands group, a
 # hyphenated word ("30-day"), or a unit ("May 25 percent").
-_NOT_DAY_AFTER = (r"(?![\d])(?![.,]\d)(?!-[A-Za-z])(?!\s*(?:%|percent|per\b|pct|mln|million|billion|bln|"
+_NOT_DAY_AFTER = (rf"(?![\d])(?![.,]\d)(?!-(?!(?:{_MON_FULL}|{_MON_ABBR})\b)[A-Za-z])(?!\s*(?:%|percent|per\b|pct|mln|million|billion|bln|"
                   r"dlrs|dollars|people|points|pts|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|"
                   r"of\s+(?:the|them|those|these|us|our|its|their)\b|to\s+\d|[-–]\s*\d+\s*(?:pct|percent|%)|"
                   r"[xX×]\b|:\d))")
@@ -41,16 +44,20 @@ _PATTERN = re.compile(rf"""(?=[A-Z0-9])(?<![\w])(?:
 | (?P<my>(?P<mon5>{_MON_FULL}|{_MON_ABBR})\s+(?P<year5>{_YEAR})\b(?!\d))
 | (?P<mon>(?P<mon6>(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.))
 | (?P<rel>(?:Yesterday|Today|Tomorrow|Tonight)\b
+      |The\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b
       |(?:Last|Next|This)\s+(?:{_WD}|week|month|year|weekend)\b
-      |\d+\s+(?:days?|weeks?|months?|years?)\s+ago\b
+      |(?:\d+|A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Few)\s+(?:days?|weeks?|fortnights?|months?|years?)\s+ago\b
       |(?:Earlier|Later)\s+this\s+(?:week|month|year)\b)
 | (?P<wd>(?P<wd3>{_WD})\b)
 )""", re.VERBOSE)
-# Relative phrases in lower case, found from their distinctive words.
-_RELATIVE = re.compile(rf"""(?<![\w])(?:
+# Relative phrases in lower case, found from their distinctive words (a word boundary and a look at
+# the first letter, rather than a look-behind, let the engine skip most positions fast; the same
+# phrases opening a sentence are in the pattern above).
+_RELATIVE = re.compile(rf"""\b(?=[ytlnaofsed])(?:
    (?:yesterday|today|tomorrow|tonight)\b
+  |(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)\b
   |(?:last|next|this)\s+(?:{_WD}|week|month|year|weekend)\b
-  |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\s+ago\b
+  |(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|fortnights?|months?|years?)\s+(?:ago|from\s+now)\b
   |(?:earlier|later)\s+this\s+(?:week|month|year)\b)""", re.VERBOSE)
 
 def month_number(text: str) -> int:
@@ -73,7 +80,12 @@ class Mention:
     block: int = -1
     sentence: tuple[int, int] = (0, 0)
     flags: set = field(default_factory=set)  # dateline, range, quoted, iso
-    tense: str = "unknown"  # past, future, present, unknown
+    governor: "Governor" = UNKNOWN  # the verb group the date belongs to
+
+    @property
+    def tense(self) -> str:
+        """past, future or unknown: the tense of the clause that governs the date."""
+        return self.governor.tense
 
 
 def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -118,7 +130,9 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[Mention]:
             found.append(Mention("relative", m.start(), m.end(), text))
         elif g == "wd":
             found.append(Mention("weekday", m.start(), m.end(), text, weekday=WEEKDAY_NUMBER[m.group("wd3")]))
+    ends = {m.end for m in found if m.kind == "relative"}
     for m in _RELATIVE.finditer(prose, start, end):
-        found.append(Mention("relative", m.start(), m.end(), m.group(0)))
+        if m.end() not in ends:  # "The day before yesterday": found above already
+            found.append(Mention("relative", m.start(), m.end(), m.group(0)))
     found.sort(key=lambda m: m.start)
     return found

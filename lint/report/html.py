@@ -2,10 +2,11 @@
 article whose findings carry one, and the spelling clusters of findings that carry spellings.
 
 No network: the CSS, the script and the timelines (SVG) are inline. The page only displays what the
-run carries: an article's `timeline` note (its dates as the date analysis placed them), the
-`dates` of its findings (flagged, and related: what they are measured against), and findings'
-`spellings` (a name's spellings and their counts) and `decided` (False when the evidence does not
-say which spelling is right); it judges nothing and reads no article.
+run carries: an article's `timeline` note (its dates as the date analysis placed them), its date
+findings' `dates` (flagged, and related: what they are measured against), `evidence` (the words
+that contradict a flagged date) and `fit` (the days the rest of the story leaves for it), and
+findings' `spellings` (a name's spellings and their counts) and `decided` (False when the evidence
+does not say which spelling is right); it judges nothing and reads no article.
 """
 from __future__ import annotations
 
@@ -112,10 +113,11 @@ def _timeline(path: str, timeline: dict, findings: list[Finding]) -> str:
                                                                        timeline["published_origin"])
         pub_label = f"published {shown} ({how})"
 
+    fits = [(f, _fit(f)) for f in findings if _fit(f) is not None]
     out = [f'<figure class="timeline" data-path="{_e(path)}">',
            f'<figcaption>Timeline of the dates in the article'
            f'{" — " + _e(pub_label) if pub_label else " — publication date unknown"}</figcaption>']
-    out.append(_svg(list(points.values()), pub, pub_label, year_known))
+    out.append(_svg(list(points.values()), pub, pub_label, year_known, [span for _, span in fits]))
     notes = []
     if any_yearless:
         notes.append("Dates written without a year are placed in the publication year"
@@ -139,12 +141,44 @@ def _timeline(path: str, timeline: dict, findings: list[Finding]) -> str:
         lines = ", ".join(str(n) for _, n in p.mentions)
         cls = " ".join(sorted(p.roles))
         out.append(f'<tr class="{cls}"><td>{_e(p.label)}</td><td>{rows}</td><td>{lines}</td><td>{_e(role)}</td></tr>')
-    out.append("</tbody></table></figure>")
+    out.append("</tbody></table>")
+    out.append(_evidence(findings, year_known))
+    out.append("</figure>")
     return "".join(out)
 
 
-def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: bool) -> str:
-    dates = [p.date for p in points] + ([pub] if pub else [])
+def _fit(f: Finding) -> tuple[dt.date | None, dt.date | None, str] | None:
+    """The days the story leaves for a flagged date (either end may be open), with its name."""
+    lo, hi = (f.data.get("fit") or [None, None])
+    if lo is None and hi is None:
+        return None
+    name = str(f.data.get("date", ""))
+    return (dt.date.fromisoformat(lo) if lo else None, dt.date.fromisoformat(hi) if hi else None, name)
+
+
+def _evidence(findings: list[Finding], year: bool) -> str:
+    """For each flagged date: the words that tie it to the rest of the story, with their lines."""
+    rows = []
+    for f in findings:
+        chain = f.data.get("evidence") or []
+        if not chain:
+            continue
+        words = ", ".join(f"“{_e(e['words'])}” (line {e['line']})" for e in chain)
+        span = _fit(f)
+        fits = ""
+        if span is not None:
+            lo, hi, _ = span
+            show = (lambda d: f"{MONTHS[d.month - 1]} {d.day}" + (f", {d.year}" if year else ""))
+            if lo and hi:
+                fits = f"; would fit {show(lo)}" if lo == hi else f"; would fit between {show(lo)} and {show(hi)}"
+            else:
+                fits = f"; would fit after {show(lo)}" if lo else f"; would fit before {show(hi)}"
+        rows.append(f'<li><mark class="hit">{_e(f.data.get("date", ""))}</mark> — {words}{fits}</li>')
+    return f'<ul class="evidence">{"".join(rows)}</ul>' if rows else ""
+
+
+def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: bool, fits: list) -> str:
+    dates = [p.date for p in points] + ([pub] if pub else []) + [d for span in fits for d in span[:2] if d]
     if not dates:
         return '<p class="note">The date engine found no dates of a day in this article.</p>'
     width, left, right = 1000, 40, 40
@@ -192,6 +226,10 @@ def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: 
         if tick.year + month // 12 > dt.MAXYEAR:
             break
         tick = dt.date(tick.year + month // 12, month % 12 + 1, 1)
+    for first, last, name in fits:  # where the rest of the story would put a flagged date
+        x0, x1 = (x(first) if first else left - 20), (x(last) if last else width - right + 20)
+        out.append(f'<rect class="fit" x="{x0:.1f}" y="{axis_y - 7}" width="{max(x1 - x0, 4):.1f}" height="14">'
+                   f'<title>{_e(name)} would fit here</title></rect>')
     if pub is not None:
         px = x(pub)
         anchor = "end" if px > width * 0.6 else "start"
@@ -210,7 +248,9 @@ def _svg(points: list[_Point], pub: dt.date | None, pub_label: str, year_known: 
     out.append("</svg>")
     out.append('<p class="legend"><span class="key flagged"></span> flagged date '
                '<span class="key related"></span> date it conflicts with '
-               '<span class="key plain"></span> other date <span class="key pubkey"></span> publication</p>')
+               '<span class="key plain"></span> other date <span class="key pubkey"></span> publication'
+               + (' <span class="key fitkey"></span> where the rest of the story would put it' if fits else "")
+               + "</p>")
     return "".join(out)
 
 
@@ -291,6 +331,8 @@ svg.axis{display:block;font:12px system-ui,sans-serif}
 .key{display:inline-block;width:10px;height:10px;border-radius:50%;margin:0 4px 0 10px;vertical-align:middle}
 .key.flagged{background:var(--err)}.key.related{border:3px solid var(--rel)}.key.plain{background:#5b7c99}
 .key.pubkey{border-radius:0;width:3px;height:12px;background:#2e7d32}
+rect.fit{fill:#2e7d32;fill-opacity:.18;stroke:#2e7d32;stroke-opacity:.5}.key.fitkey{border-radius:2px;background:#2e7d3233;border:1px solid #2e7d3280}
+ul.evidence{font-size:13px;margin:4px 0;padding-left:18px}
 .note{font-size:13px;color:var(--mute);margin:4px 0}
 table.dates,table.cluster{border-collapse:collapse;font-size:13px;margin:6px 0}
 table.dates td,table.dates th,table.cluster td{border-bottom:1px solid var(--line);padding:2px 10px;text-align:left;vertical-align:top}
