@@ -126,7 +126,14 @@ def _load(args_config: str | None):
     if config.builtin_rules:
         sources.extend(ruleset.pack_files(ruleset.builtin_pack_dir(), "rules"))
     sources.extend(config.rule_packs)
-    return config, ruleset.load_rules(sources, config.levels, config.parameters)
+    rules = ruleset.load_rules(sources, config.levels, config.parameters)
+    if config.rule_packs:
+        from .examples import verify
+
+        for path, display in config.rule_packs:  # the shipped packs' examples are the test suite's
+            # the examples document the pack as written, before the configuration's parameters
+            verify(path, lambda: ruleset.load_rules([(path, display)]).rules)
+    return config, rules
 
 
 def _lint(args) -> int:
